@@ -1,0 +1,181 @@
+"""Articles: the model of one article and its prepared (normalized, segmented) form.
+
+An :class:`Article` is what was read from disk: its path, the file's text as
+stored, the prose to check (``text``) and a map from ``text`` back to the
+stored file, plus metadata (date, title, slug). A :class:`PreparedArticle` is
+built from it once per run and shared by every fact: normalized views of each
+paragraph joined by ``"\\n"``, sentence and paragraph spans in those
+coordinates, and lazily computed structures (quote spans, entity mentions)
+cached on it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Protocol
+
+import regex
+
+from .text.normalize import ComposedMap, Normalized, OffsetMap, normalize
+from .text.segment import paragraph_spans, sentence_spans
+
+__all__ = ["Article", "Paragraph", "PreparedArticle", "Sentence", "prepare"]
+
+
+class SourceMap(Protocol):
+    def to_source(self, start: int, end: int) -> tuple[int, int]: ...
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article as read: ``text`` is the prose, ``text_map`` maps it to ``source``."""
+
+    path: str
+    source: str
+    text: str
+    text_map: OffsetMap | ComposedMap | None = None  # None: text is source
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def date(self) -> str | None:
+        d = self.meta.get("date")
+        return None if d is None else str(d)
+
+    @property
+    def title(self) -> str | None:
+        t = self.meta.get("title")
+        return None if t is None else str(t)
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>", **meta: Any) -> Article:
+        return cls(path=path, source=text, text=text, meta=meta)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+class PreparedArticle:
+    """An article ready for checking. Built once; read by every fact."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        text = article.text
+        surfaces: list[str] = []
+        folded: list[str] = []
+        paragraphs: list[Paragraph] = []
+        sentences: list[Sentence] = []
+        self._para_maps: list[tuple[int, int, Normalized]] = []
+        pos = 0
+        for raw_start, raw_end in paragraph_spans(text):
+            norm = normalize(text[raw_start:raw_end])
+            if not norm.surface:
+                continue
+            if paragraphs:
+                surfaces.append("\n")
+                folded.append("\n")
+                pos += 1
+            idx = len(paragraphs)
+            paragraphs.append(Paragraph(idx, pos, pos + len(norm.surface)))
+            self._para_maps.append((pos, raw_start, norm))
+            for s, e in sentence_spans(norm.surface):
+                sentences.append(Sentence(len(sentences), pos + s, pos + e, idx))
+            surfaces.append(norm.surface)
+            folded.append(norm.folded)
+            pos += len(norm.surface)
+        self.surface = "".join(surfaces)
+        self.folded = "".join(folded)
+        self.paragraphs: tuple[Paragraph, ...] = tuple(paragraphs)
+        self.sentences: tuple[Sentence, ...] = tuple(sentences)
+        self._para_starts = [p.start for p in paragraphs]
+        self._sent_starts = [s.start for s in sentences]
+        self.cache: dict[Any, Any] = {}  # per-run derived data (mentions, quotes)
+
+    @property
+    def path(self) -> str:
+        return self.article.path
+
+    @cached_property
+    def folded_lower(self) -> str:
+        """``folded`` case-folded, for cheap term pre-checks (not for offsets)."""
+        return self.folded.casefold()
+
+    # -- segments -----------------------------------------------------------
+    def paragraph_at(self, pos: int) -> Paragraph:
+        k = max(0, bisect_right(self._para_starts, pos) - 1)
+        return self.paragraphs[k]
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        k = bisect_right(self._sent_starts, pos) - 1
+        if k < 0:
+            return None
+        s = self.sentences[k]
+        return s if pos < s.end or (pos == s.end and pos > s.start) else None
+
+    def sentences_in(self, paragraph: Paragraph) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if s.paragraph == paragraph.index)
+
+    def windows(self, kind: str) -> tuple[Sentence | Paragraph, ...]:
+        return self.paragraphs if kind == "paragraph" else self.sentences
+
+    def window_at(self, kind: str, pos: int) -> Sentence | Paragraph | None:
+        return self.paragraph_at(pos) if kind == "paragraph" else self.sentence_at(pos)
+
+    # -- locations ----------------------------------------------------------
+    def to_text(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized span to a span of ``article.text``."""
+        if not self._para_maps:
+            return 0, 0
+        k = max(0, bisect_right(self._para_starts, start) - 1)
+        pstart, raw_start, norm = self._para_maps[k]
+        pend = pstart + len(norm.surface)
+        s, e = norm.to_source(max(0, start - pstart), max(0, min(end, pend) - pstart))
+        return raw_start + s, raw_start + max(s, e)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalized span to a span of the file as stored."""
+        s, e = self.to_text(start, end)
+        m = self.article.text_map
+        if m is None:
+            return s, e
+        return m.to_source(s, e)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in _LINE_BREAK.finditer(self.article.source))
+        return starts
+
+    def line_col(self, source_offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of an offset in the stored file."""
+        k = bisect_right(self._line_starts, source_offset) - 1
+        col = source_offset - self._line_starts[k] + 1
+        if k == 0 and self.article.source.startswith("\ufeff"):
+            col = max(1, col - 1)
+        return k + 1, col
+
+    def original(self, start: int, end: int) -> str:
+        """The stored text of a normalized span."""
+        s, e = self.to_source(start, end)
+        return self.article.source[s:e]
+
+
+def prepare(article: Article) -> PreparedArticle:
+    return PreparedArticle(article)

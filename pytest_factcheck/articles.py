@@ -1,0 +1,270 @@
+"""Finding and reading articles: plain text, Markdown and HTML.
+
+Every reader keeps the prose at the same offsets as in the stored file: markup
+that is not prose is *erased* (replaced by zero-width spaces, which
+normalization drops, so ``**Putin**'s`` still reads ``Putin's``) or turned into
+line breaks where it separates blocks. So locations always refer to the file
+as stored. Articles are opened read-only and never written to.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .article import Article
+from .errors import ArticleError
+
+__all__ = ["ARTICLE_SUFFIXES", "discover_articles", "parse_article", "read_article"]
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+ERASE = "\u200b"
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def discover_articles(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Article files at or below ``paths`` (folders recursively), each once, sorted."""
+    seen: set[Path] = set()
+    for p in map(Path, paths):
+        if p.is_dir():
+            found = sorted(
+                q for q in p.rglob("*")
+                if q.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in q.relative_to(p).parts)
+                and (q.is_file() or q.is_symlink())
+            )
+        else:
+            found = [p]
+        for q in found:
+            if q not in seen:
+                seen.add(q)
+                yield q
+
+
+def read_article(path: Path, display: str | None = None) -> Article:
+    """Read one article (never writing to it). Raises ArticleError if unreadable."""
+    name = display or str(path)
+    if path.is_symlink() and not path.exists():
+        raise ArticleError(name, "broken symbolic link; skipped")
+    if not path.exists():
+        raise ArticleError(name, "no such file; skipped")
+    if path.is_dir():
+        raise ArticleError(name, "is a folder, not an article; skipped")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(name, f"larger than {MAX_BYTES // 2**20} MB; skipped")
+        with path.open("rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise ArticleError(name, f"cannot be read ({exc.strerror or exc}); skipped") from None
+    return parse_article(data, name, path.suffix.lower())
+
+
+def parse_article(data: bytes, name: str, suffix: str = ".txt") -> Article:
+    """Decode and parse article bytes. Raises ArticleError for binary or non-UTF-8 data."""
+    if b"\x00" in data:
+        raise ArticleError(name, "looks binary (it contains NUL bytes); skipped")
+    try:
+        source = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ArticleError(
+            name, f"is not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, "
+            f"column {col}); skipped") from None
+    if suffix in (".md", ".markdown"):
+        return _markdown(source, name)
+    if suffix in (".html", ".htm"):
+        return _html(source, name)
+    return Article(path=name, source=source, text=_erase_bom(source))
+
+
+def _erase_bom(text: str) -> str:
+    return ERASE + text[1:] if text.startswith("\ufeff") else text
+
+
+# -- Markdown ---------------------------------------------------------------
+def _front_matter(source: str) -> tuple[dict[str, Any], int]:
+    """YAML front matter (as metadata) and the offset where the body starts."""
+    start = 1 if source.startswith("\ufeff") else 0
+    if not source.startswith("---", start):
+        return {}, 0
+    first_nl = source.find("\n", start)
+    if first_nl < 0 or source[start:first_nl].strip() != "---":
+        return {}, 0
+    pos = first_nl + 1
+    while pos < len(source):
+        nl = source.find("\n", pos)
+        line_end = len(source) if nl < 0 else nl
+        if source[pos:line_end].strip() in ("---", "..."):
+            try:
+                meta = yaml.safe_load(source[first_nl + 1:pos])
+            except yaml.YAMLError:
+                meta = None
+            body = line_end + 1 if nl >= 0 else line_end
+            return (meta if isinstance(meta, dict) else {}), body
+        pos = line_end + 1
+    return {}, 0
+
+
+def _blank(text: list[str], start: int, end: int) -> None:
+    for i in range(start, end):
+        if text[i] not in "\r\n":
+            text[i] = ERASE
+
+
+def _markdown(source: str, name: str) -> Article:
+    from .markup import markdown_prose
+
+    meta, body = _front_matter(source)
+    chars = list(_erase_bom(source))
+    _blank(chars, 0, body)
+    text = markdown_prose("".join(chars), body)
+    return Article(path=name, source=source, text=text, meta=_clean_meta(meta))
+
+
+def _clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in meta.items():
+        out[str(k)] = v.isoformat() if hasattr(v, "isoformat") else v
+    return out
+
+
+# -- HTML -------------------------------------------------------------------
+BLOCK_TAGS = frozenset(
+    "p div br h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote section article header footer "
+    "table tr td th thead tbody figure figcaption main hr pre title body html head form "
+    "address details summary".split()
+)
+DROPPED_TAGS = frozenset({"script", "style", "nav", "aside", "noscript", "template", "svg",
+                          "iframe", "button", "select", "textarea"})
+
+
+class _Prose(HTMLParser):
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.chars = list(source)
+        self.line_offsets = [0]
+        for i, c in enumerate(source):
+            if c == "\n":
+                self.line_offsets.append(i + 1)
+        self.dropping: list[str] = []
+        self.meta: dict[str, Any] = {}
+        self.in_title = False
+        self.title: list[str] = []
+
+    def _here(self) -> int:
+        line, col = self.getpos()
+        return self.line_offsets[line - 1] + col
+
+    def _markup(self, block: bool) -> None:
+        start = self._here()
+        raw = self.get_starttag_text() or ""
+        end = self.source.find(">", start) + 1 or len(self.source)
+        if raw and self.source.startswith(raw, start):
+            end = start + len(raw)
+        _blank(self.chars, start, end)
+        if block and end - start >= 2:
+            self.chars[start] = "\n"
+            self.chars[start + 1] = "\n"
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._markup(tag in BLOCK_TAGS)
+        if tag in DROPPED_TAGS:
+            self.dropping.append(tag)
+        if tag == "title":
+            self.in_title = True
+        if tag == "meta":
+            d = dict(attrs)
+            key = (d.get("name") or d.get("property") or "").lower()
+            for want in ("date", "title", "slug"):
+                if key.endswith(want) and d.get("content"):
+                    self.meta.setdefault(want, d["content"])
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._markup(tag in BLOCK_TAGS)
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self._here()
+        end = self.source.find(">", start) + 1 or len(self.source)
+        _blank(self.chars, start, end)
+        if tag in BLOCK_TAGS and end - start >= 2:
+            self.chars[start] = "\n"
+            self.chars[start + 1] = "\n"
+        if self.dropping and self.dropping[-1] == tag:
+            self.dropping.pop()
+        if tag == "title":
+            self.in_title = False
+
+    def handle_data(self, data: str) -> None:
+        start = self._here()
+        if self.in_title:
+            self.title.append(data)
+        if self.dropping or self.in_title:
+            _blank(self.chars, start, start + len(data))
+
+    def _entity(self, text: str, length: int) -> None:
+        import html
+
+        start = self._here()
+        if self.dropping:
+            _blank(self.chars, start, start + length)
+            return
+        value = html.unescape(text)
+        if len(value) == 1 and length >= 1:
+            self.chars[start] = value
+            _blank(self.chars, start + 1, start + length)
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity(f"&{name};", len(name) + 2)
+
+    def handle_charref(self, name: str) -> None:
+        self._entity(f"&#{name};", len(name) + 3)
+
+    def handle_comment(self, data: str) -> None:
+        start = self._here()
+        _blank(self.chars, start, start + len(data) + 7)
+
+    def handle_decl(self, decl: str) -> None:
+        start = self._here()
+        _blank(self.chars, start, start + len(decl) + 3)
+
+    def handle_pi(self, data: str) -> None:
+        start = self._here()
+        _blank(self.chars, start, start + len(data) + 3)
+
+    def unknown_decl(self, data: str) -> None:
+        start = self._here()
+        _blank(self.chars, start, start + len(data) + 5)
+
+
+def _html(source: str, name: str) -> Article:
+    parser = _Prose(source)
+    try:
+        parser.feed(source)
+        parser.close()
+    except Exception as exc:  # html.parser is lenient; be safe anyway
+        raise ArticleError(name, f"cannot be parsed as HTML ({exc}); skipped") from None
+    meta = dict(parser.meta)
+    if parser.title and "title" not in meta:
+        meta["title"] = " ".join("".join(parser.title).split())
+    text = "".join(parser.chars)
+    if text.startswith("\ufeff"):
+        text = ERASE + text[1:]
+    return Article(path=name, source=source, text=text, meta=meta)
+
+
+def display_path(path: Path, rootdir: Path, given: str | None = None) -> str:
+    """The path used in reports: relative to rootdir, else as given."""
+    try:
+        return Path(os.path.relpath(path.absolute(), rootdir)).as_posix() if \
+            path.absolute().is_relative_to(rootdir) else (given or str(path))
+    except ValueError:
+        return given or str(path)

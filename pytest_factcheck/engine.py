@@ -1,0 +1,184 @@
+"""The checking core: a pure function of (facts, articles) -> results.
+
+Free of pytest: the plugin, a library caller or a cluster job all call
+:func:`check_fact` (one fact over prepared articles) or :func:`check_all`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .article import PreparedArticle
+from .loader import LoadedFact
+from .model import Evidence, Fact, FactResult, Finding, Note, Problem, Waiver
+from .text.normalize import normalize_phrase
+
+__all__ = ["ArticleSelector", "check_all", "check_fact", "glob_matcher", "make_excerpt"]
+
+EXCERPT_WIDTH = 160
+
+
+@functools.lru_cache(maxsize=1024)
+def _glob_regex(pattern: str) -> regex.Pattern[str]:
+    out = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+            continue
+        if pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+            continue
+        if c == "*":
+            out.append("[^/]*")
+        elif c == "?":
+            out.append("[^/]")
+        else:
+            out.append(regex.escape(c))
+        i += 1
+    body = "".join(out)
+    # A glob matches the whole path, or the path below any folder ("syria/**"
+    # matches "articles/syria/x.txt"), as in .gitignore.
+    return regex.compile(rf"(?:^|.*/)(?:{body})$" if not pattern.startswith("/") else
+                         rf"^{body[1:] if body.startswith('/') else body}$")
+
+
+def glob_matcher(patterns: Iterable[str]) -> ArticleSelector:
+    return ArticleSelector(tuple(patterns))
+
+
+@dataclass(frozen=True)
+class ArticleSelector:
+    patterns: tuple[str, ...]
+
+    def __call__(self, path: str) -> bool:
+        p = path.replace("\\", "/")
+        return any(_glob_regex(g).match(p) for g in self.patterns)
+
+
+@functools.lru_cache(maxsize=4096)
+def _terms_pattern(terms: tuple[str, ...]) -> regex.Pattern[str] | None:
+    forms = sorted({normalize_phrase(t) for t in terms if t.strip()}, key=len, reverse=True)
+    if not forms:
+        return None
+    body = "|".join(regex.escape(f) for f in forms)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])",
+                         regex.IGNORECASE)
+
+
+def make_excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH
+                 ) -> tuple[str, int, int]:
+    """Cut ``text`` to about ``width`` characters around [start, end).
+
+    Returns the excerpt and the mark's offsets in it; cut sides get ``...``.
+    """
+    flat = "".join(" " if c in "\r\n\t\f\v" else c for c in text)
+    if len(flat) <= width:
+        return flat, start, end
+    room = max(0, width - (end - start))
+    left = max(0, start - room // 2)
+    right = min(len(flat), max(end, left + width))
+    left = max(0, min(left, right - width))
+    pre = "..." if left > 0 else ""
+    post = "..." if right < len(flat) else ""
+    return pre + flat[left:right] + post, start - left + len(pre), end - left + len(pre)
+
+
+def _finding(fact: Fact, art: PreparedArticle, ev: Evidence) -> Finding:
+    s, e = art.to_source(ev.start, ev.end)
+    line, col = art.line_col(s)
+    end_line, end_col = art.line_col(e)
+    window = art.sentence_at(ev.start) or art.paragraph_at(ev.start)
+    ws, we = art.to_source(window.start, window.end)
+    ws, we = min(ws, s), max(we, e)
+    sentence = art.article.source[ws:we]
+    excerpt, ms, me = make_excerpt(sentence, s - ws, e - ws)
+    return Finding(
+        fact_id=fact.id,
+        article=art.path,
+        line=line,
+        column=col,
+        status="contradiction" if ev.status == "contradiction" else "consistent",
+        reason=ev.reason,
+        excerpt=excerpt,
+        message=ev.message,
+        matched=art.article.source[s:e],
+        sentence=excerpt,
+        mark=(ms, me),
+        detail=ev.detail,
+        end_line=end_line,
+        end_column=end_col,
+    )
+
+
+def _waiver_for(fact: Fact, path: str) -> Waiver | None:
+    for w in fact.exceptions:
+        if glob_matcher((w.article,))(path):
+            return w
+    return None
+
+
+def check_fact(loaded: LoadedFact, articles: Sequence[PreparedArticle]) -> FactResult:
+    """Check one fact against every article it applies to."""
+    fact, checker = loaded.fact, loaded.checker
+    applies = glob_matcher(fact.applies_to) if fact.applies_to else None
+    unless = _terms_pattern(fact.unless) if fact.unless else None
+    terms = tuple(t.casefold() for t in checker.terms)
+    findings: list[Finding] = []
+    notes: list[Note] = []
+    problems: list[Problem] = []
+    checked = mentioning = 0
+    for art in articles:
+        if applies is not None and not applies(art.path):
+            continue
+        checked += 1
+        if terms and not any(t in art.folded_lower for t in terms):
+            continue
+        try:
+            evidence = list(checker.check(art))
+        except TimeoutError:
+            problems.append(Problem(art.path, 0, 0, f"fact {fact.id!r}: a pattern ran past the "
+                                    "time limit on this article (catastrophic backtracking?); "
+                                    "the article was not checked for this fact"))
+            continue
+        if evidence:
+            mentioning += 1
+        for ev in evidence:
+            if unless is not None:
+                win = art.window_at(fact.window, ev.start)
+                if win is not None and unless.search(art.folded, win.start, win.end):
+                    continue
+            if ev.status == "note":
+                s, _ = art.to_source(ev.start, ev.end)
+                line, col = art.line_col(s)
+                notes.append(Note(art.path, line, col, ev.message))
+                continue
+            finding = _finding(fact, art, ev)
+            if finding.status == "contradiction":
+                waiver = _waiver_for(fact, art.path)
+                if waiver is not None:
+                    finding = Finding(**{**finding.__dict__, "status": "waived",
+                                         "waiver": waiver.reason})
+            findings.append(finding)
+    warnings = [
+        Problem(w.pos.file if w.pos else "", w.pos.line if w.pos else 0,
+                w.pos.column if w.pos else 0,
+                f"fact {fact.id!r}: the exception for {w.article!r} matches no article")
+        for w in fact.exceptions
+        if not any(glob_matcher((w.article,))(a.path) for a in articles)
+    ]
+    return FactResult(fact, tuple(findings), tuple(notes), tuple(problems), tuple(warnings),
+                      checked, mentioning)
+
+
+def check_all(facts: Iterable[LoadedFact], articles: Sequence[PreparedArticle]
+              ) -> list[FactResult]:
+    """Check every fact against every article."""
+    return [check_fact(f, articles) for f in facts]

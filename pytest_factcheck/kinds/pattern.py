@@ -1,0 +1,98 @@
+"""``pattern``: the escape hatch.
+
+Patterns use the ``regex`` module's syntax, case-insensitive, on normalized
+(folded) text, and run under a time limit. ``forbid`` matching in a window where
+``unless_match`` does not is a contradiction; where ``unless_match`` also
+matches, the claim is reported, not asserted (consistent). An article that
+matches ``when`` (or any article, without ``when``) and never matches
+``require`` contradicts the fact at the first ``when`` match (line 1 without
+``when``); each ``require`` match is consistent evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..article import PreparedArticle
+from ..errors import FactError
+from ..model import Evidence, Fact, SourcePos
+from . import CompileContext
+
+FLAGS = regex.IGNORECASE | regex.FULLCASE | regex.VERSION0
+
+
+def compile_pattern(source: str, field: str, pos: SourcePos) -> regex.Pattern[str]:
+    """Compile a fact's regex or raise a FactError that says where it broke."""
+    try:
+        return regex.compile(source, FLAGS)
+    except regex.error as exc:
+        where = f" at character {exc.pos + 1}" if getattr(exc, "pos", None) is not None else ""
+        msg = str(exc).split(" at position")[0]
+        raise FactError(f"{field!r} is not a valid regular expression{where}: {msg}",
+                        pos) from None
+
+
+@dataclass(frozen=True)
+class PatternChecker:
+    window: str
+    forbid: regex.Pattern[str] | None
+    unless_match: regex.Pattern[str] | None
+    when: regex.Pattern[str] | None
+    require: regex.Pattern[str] | None
+    timeout: float
+    terms: tuple[str, ...] = ()
+
+    def check(self, article: PreparedArticle) -> Iterator[Evidence]:
+        text = article.folded
+        t = self.timeout
+        if self.forbid is not None:
+            for m in self.forbid.finditer(text, timeout=t):
+                if m.end() == m.start():
+                    continue
+                win = article.window_at(self.window, m.start())
+                reported = (
+                    self.unless_match is not None and win is not None
+                    and self.unless_match.search(text, win.start, win.end, timeout=t) is not None
+                )
+                if reported:
+                    yield Evidence(m.start(), m.end(), "consistent", "forbidden",
+                                   f"{m.group()!r} is reported as a claim, not asserted")
+                else:
+                    yield Evidence(m.start(), m.end(), "contradiction", "forbidden",
+                                   f"asserts {m.group()!r}, which the fact forbids")
+        if self.require is not None:
+            anchor = None
+            if self.when is not None:
+                anchor = self.when.search(text, timeout=t)
+                if anchor is None:
+                    return
+            found = False
+            for m in self.require.finditer(text, timeout=t):
+                if m.end() == m.start():
+                    continue
+                found = True
+                yield Evidence(m.start(), m.end(), "consistent", "missing-required",
+                               f"has the required wording {m.group()!r}")
+            if not found:
+                s, e = (anchor.span() if anchor is not None else (0, 0))
+                what = (f"mentions {anchor.group()!r}" if anchor is not None
+                        else "never has")
+                yield Evidence(s, e, "contradiction", "missing-required",
+                               f"{what} but never matches the required pattern "
+                               f"{self.require.pattern!r}" if anchor is not None else
+                               f"{what} the required pattern {self.require.pattern!r}")
+
+
+def compile(fact: Fact, context: CompileContext) -> PatternChecker:
+    f = fact.fields
+    pats = {name: compile_pattern(str(f[name]), name, fact.where(name))
+            for name in ("forbid", "unless_match", "when", "require") if f.get(name)}
+    if "unless_match" in pats and "forbid" not in pats:
+        raise FactError("'unless_match' needs a 'forbid' pattern", fact.where("unless_match"))
+    if "when" in pats and "require" not in pats:
+        raise FactError("'when' needs a 'require' pattern", fact.where("when"))
+    return PatternChecker(fact.window, pats.get("forbid"), pats.get("unless_match"),
+                          pats.get("when"), pats.get("require"), context.regex_timeout)

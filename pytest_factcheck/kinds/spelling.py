@@ -1,0 +1,67 @@
+"""``spelling``: house style for names and terms.
+
+Every occurrence of an ``avoid`` form, as whole words, is a contradiction that
+suggests ``preferred``; every occurrence of ``preferred`` is consistent
+evidence. Case is ignored, diacritics are not (this kind reads the ``surface``
+view, where diacritics are kept); curly and straight apostrophes are equal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..article import PreparedArticle
+from ..errors import FactError
+from ..model import Evidence, Fact
+from ..text.normalize import normalize, normalize_phrase
+from . import CompileContext
+
+_APOSTROPHES = "['\u2018\u2019\u201b\u2032`\u00b4]"
+
+
+def _form_pattern(forms: list[str]) -> regex.Pattern[str]:
+    alts = []
+    for f in sorted(forms, key=len, reverse=True):
+        surface = normalize(f).surface
+        alts.append("".join(_APOSTROPHES if c in "'\u2019\u2018" else regex.escape(c)
+                            for c in surface))
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}\p{{M}}])(?:{'|'.join(alts)})(?![\p{{L}}\p{{N}}\p{{M}}])",
+        regex.IGNORECASE | regex.FULLCASE,
+    )
+
+
+@dataclass(frozen=True)
+class SpellingChecker:
+    preferred: str
+    avoid: regex.Pattern[str]
+    good: regex.Pattern[str]
+    terms: tuple[str, ...]
+    timeout: float
+
+    def check(self, article: PreparedArticle) -> Iterator[Evidence]:
+        text = article.surface
+        good_spans = [m.span() for m in self.good.finditer(text, timeout=self.timeout)]
+        for s, e in good_spans:
+            yield Evidence(s, e, "consistent", "avoided-spelling",
+                           f"uses the house spelling {self.preferred!r}")
+        for m in self.avoid.finditer(text, timeout=self.timeout):
+            if any(gs <= m.start() and m.end() <= ge for gs, ge in good_spans):
+                continue
+            yield Evidence(m.start(), m.end(), "contradiction", "avoided-spelling",
+                           f"writes {m.group()!r}; house style is {self.preferred!r}")
+
+
+def compile(fact: Fact, context: CompileContext) -> SpellingChecker:
+    preferred = str(fact.fields["preferred"])
+    avoid = [str(a) for a in fact.fields["avoid"]]
+    for a in avoid:
+        if normalize(a).surface.casefold() == normalize(preferred).surface.casefold():
+            raise FactError(f"'avoid' lists the preferred form {a!r} itself",
+                            fact.where("avoid"))
+    terms = tuple({normalize_phrase(a).casefold() for a in avoid})
+    return SpellingChecker(preferred, _form_pattern(avoid), _form_pattern([preferred]),
+                           terms, context.regex_timeout)

@@ -1,0 +1,193 @@
+"""The data model: facts and entities in, findings out.
+
+Everything here is a frozen dataclass: files -> model -> findings -> reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Status = Literal["consistent", "contradiction", "waived"]
+EvidenceStatus = Literal["consistent", "contradiction", "note"]
+Outcome = Literal["passed", "failed", "xfailed", "error"]
+Window = Literal["sentence", "paragraph"]
+
+KINDS = ("quantity", "quote", "attendance", "spelling", "role", "pattern")
+ENTITY_TYPES = ("person", "event", "org", "place")
+
+
+@dataclass(frozen=True)
+class SourcePos:
+    """A place in a fact file (1-based line and column)."""
+
+    file: str
+    line: int
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, event, organisation or place named in facts."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    type: str = "person"
+    date: str | None = None
+    pos: SourcePos | None = None
+    implicit: bool = False  # made from a plain name in a fact field
+
+    @property
+    def is_person(self) -> bool:
+        return self.type == "person"
+
+
+@dataclass(frozen=True)
+class Waiver:
+    """An ``exceptions`` entry: this fact does not bind these articles."""
+
+    article: str
+    reason: str
+    pos: SourcePos | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One verified fact. Kind-specific fields stay in ``fields``."""
+
+    id: str
+    kind: str
+    pos: SourcePos
+    claim: str = ""
+    tags: tuple[str, ...] = ()
+    window: Window = "sentence"
+    applies_to: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    exceptions: tuple[Waiver, ...] = ()
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    field_pos: Mapping[str, SourcePos] = field(default_factory=dict)
+
+    def where(self, name: str) -> SourcePos:
+        """The position of field ``name`` (or of the fact) in its file."""
+        return self.field_pos.get(name, self.pos)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What a fact kind reads in an article, in normalized-text offsets."""
+
+    start: int
+    end: int
+    status: EvidenceStatus
+    reason: str
+    message: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One place where an article confirms, contradicts, or waives a fact."""
+
+    fact_id: str
+    article: str
+    line: int
+    column: int
+    status: Status
+    reason: str
+    excerpt: str
+    message: str
+    matched: str = ""
+    sentence: str = ""
+    mark: tuple[int, int] = (0, 0)
+    detail: str = ""
+    waiver: str = ""
+    end_line: int = 0
+    end_column: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "article": self.article,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "status": self.status,
+            "reason": self.reason,
+            "excerpt": self.excerpt,
+            "message": self.message,
+            "matched": self.matched,
+        }
+        if self.detail:
+            out["detail"] = self.detail
+        if self.waiver:
+            out["waiver"] = self.waiver
+        return out
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the engine read but is not sure of: never a failure."""
+
+    article: str
+    line: int
+    column: int
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"article": self.article, "line": self.line, "column": self.column,
+                "message": self.message}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A located error: a broken fact file, an unreadable article, a runaway pattern."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        return f"{self.file}: {self.message}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"file": self.file, "line": self.line, "column": self.column,
+                "message": self.message}
+
+
+@dataclass(frozen=True)
+class FactResult:
+    """The verdict of one fact over the articles it was checked against."""
+
+    fact: Fact
+    findings: tuple[Finding, ...] = ()
+    notes: tuple[Note, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # reported, but do not change the outcome
+    articles_checked: int = 0
+    articles_mentioning: int = 0
+
+    @property
+    def contradictions(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == "contradiction")
+
+    @property
+    def waived(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status == "waived")
+
+    @property
+    def outcome(self) -> Outcome:
+        if self.contradictions:
+            return "failed"
+        if self.problems:
+            return "error"
+        if self.waived:
+            return "xfailed"
+        return "passed"

@@ -1,0 +1,270 @@
+"""The pytest plugin: a thin layer of hooks over the checking core.
+
+``pytest --factcheck [PATH ...]`` turns every fact into one item that checks
+every article. The plugin object is registered only when ``--factcheck`` is
+given, so the feature costs nothing when off; its state lives on that object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _pytest.config import Config as _Config
+
+from .corpus import Corpus, Selection
+from .engine import check_fact
+from .loader import Catalog, LoadedFact, discover_fact_files, load_catalog
+from .model import FactResult, Problem
+from .report import build_json_report, render_result, result_to_json, write_json_report
+
+PLUGIN_NAME = "factcheck-session"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("factcheck", "fact-checking of articles (pytest-factcheck)")
+    group.addoption(
+        "--factcheck", nargs="*", metavar="PATH", dest="factcheck", default=None,
+        help="check articles against the facts in fact files. PATHs are article files or "
+             "folders (default: ini factcheck_articles); a fact file (.yaml) given here is "
+             "checked against all articles.")
+    group.addoption(
+        "--facts", action="append", metavar="PATH", dest="factcheck_facts", default=None,
+        help="fact file or folder (repeatable; default: ini factcheck_facts, 'facts/').")
+    group.addoption(
+        "--factcheck-report", metavar="PATH", dest="factcheck_report", default=None,
+        help="write a JSON report of every fact and finding to PATH.")
+    parser.addini("factcheck_articles", "article files or folders to check", type="args",
+                  default=["articles/"])
+    parser.addini("factcheck_facts", "fact files or folders", type="args", default=["facts/"])
+    parser.addini("factcheck_timeout", "time limit in seconds for one pattern on one article",
+                  default="1.0")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "factcheck: a fact from a fact file")
+    for kind in ("quantity", "quote", "attendance", "spelling", "role", "pattern"):
+        config.addinivalue_line("markers", f"{kind}: a {kind} fact")
+    if config.getoption("factcheck") is None:
+        return
+    plugin = FactcheckPlugin(config)
+    config.pluginmanager.register(plugin, PLUGIN_NAME)
+    # A broken fact file must not stop the other facts.
+    config.option.continue_on_collection_errors = True
+    targets = [str(p) for p in plugin.collect_targets()]
+    if config.args_source == _Config.ArgsSource.ARGS:
+        config.args = [*config.args, *targets]
+    else:
+        config.args = targets
+
+
+class FactContradiction(Exception):
+    """Raised by a fact item whose fact an article contradicts."""
+
+    def __init__(self, result: FactResult) -> None:
+        super().__init__(result.fact.id)
+        self.result = result
+
+
+class FactcheckPlugin:
+    """State of one ``--factcheck`` run."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.rootdir = Path(str(config.rootpath))
+        given = list(config.getoption("factcheck") or [])
+        self.changed_fact_files = [Path(p) for p in given
+                                   if Path(p).suffix.lower() in (".yaml", ".yml")]
+        self.explicit_articles = [p for p in given
+                                  if Path(p).suffix.lower() not in (".yaml", ".yml")]
+        ini_articles = [str(self.rootdir / p) for p in config.getini("factcheck_articles")]
+        self.all_article_paths = self.explicit_articles or [
+            p for p in ini_articles if Path(p).exists()] or ini_articles
+        facts_opt = config.getoption("factcheck_facts")
+        self.fact_paths = [Path(p) for p in facts_opt] if facts_opt else [
+            self.rootdir / p for p in config.getini("factcheck_facts")]
+        try:
+            self.timeout = float(config.getini("factcheck_timeout"))
+        except ValueError:
+            raise pytest.UsageError("ini option factcheck_timeout must be a number of "
+                                    "seconds") from None
+        self.corpus = Corpus(self.rootdir)
+        self._catalog: Catalog | None = None
+        self.results: dict[str, dict[str, Any]] = {}
+        self.article_problems: dict[str, Problem] = {}
+        self.fact_warnings: list[Problem] = []
+
+    # -- facts --------------------------------------------------------------
+    def display(self, path: Path) -> str:
+        try:
+            return path.absolute().relative_to(self.rootdir).as_posix()
+        except ValueError:
+            return str(path)
+
+    def all_fact_files(self) -> list[Path]:
+        files = discover_fact_files([*self.fact_paths, *self.changed_fact_files])
+        return sorted({f.absolute() for f in files})
+
+    def collect_targets(self) -> list[Path]:
+        if self.changed_fact_files and not self.explicit_articles:
+            return sorted({p.absolute() for p in self.changed_fact_files})
+        return self.all_fact_files()
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            files = self.all_fact_files()
+            self._catalog = load_catalog(
+                files, display={f: self.display(f) for f in files}, regex_timeout=self.timeout)
+        return self._catalog
+
+    def is_changed(self, path: Path) -> bool:
+        return any(path.absolute() == c.absolute() for c in self.changed_fact_files)
+
+    def articles_for(self, fact_file: Path) -> Selection:
+        """A changed fact file checks all articles; otherwise the articles given."""
+        if self.changed_fact_files and self.is_changed(fact_file):
+            ini = [str(self.rootdir / p) for p in self.config.getini("factcheck_articles")]
+            paths = list(dict.fromkeys([*ini, *self.explicit_articles]))
+        else:
+            paths = self.all_article_paths
+        sel = self.corpus.load(paths)
+        for p in sel.problems:
+            self.article_problems[p.file] = p
+        return sel
+
+    # -- hooks --------------------------------------------------------------
+    def pytest_collect_file(self, file_path: Path, parent: pytest.Collector
+                            ) -> pytest.Collector | None:
+        if file_path.suffix.lower() not in (".yaml", ".yml"):
+            return None
+        if file_path.absolute() not in set(self.all_fact_files()):
+            return None
+        return FactFile.from_parent(parent, path=file_path)
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]
+                                  ) -> Iterator[Any]:
+        report = yield
+        if isinstance(item, FactItem) and call.when == "call" and item.result is not None:
+            report.factcheck = item.result_json(report)
+            report.factcheck_problems = [p.to_json() for p in item.skipped_articles]
+        return report
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        data = getattr(report, "factcheck", None)
+        if data:
+            self.results[data["id"]] = data
+        for p in getattr(report, "factcheck_problems", ()) or ():
+            prob = Problem(**p)
+            self.article_problems[prob.file] = prob
+
+    def pytest_report_collectionfinish(self, config: pytest.Config, start_path: Path,
+                                       items: list[pytest.Item]) -> str | None:
+        n = sum(1 for i in items if isinstance(i, FactItem))
+        if not n:
+            return None
+        paths = ", ".join(self.explicit_articles) or ", ".join(
+            self.config.getini("factcheck_articles"))
+        return f"factcheck: {n} facts against {paths}"
+
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        if hasattr(self.config, "workerinput"):
+            return
+        if self.article_problems and session.exitstatus == 0:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        path = self.config.getoption("factcheck_report")
+        if not path:
+            return
+        errors = [*self.catalog.problems, *self.article_problems.values(), *self.warning_list()]
+        articles = [d for _, d in self.corpus.files(self.all_article_paths)]
+        report = build_json_report(articles, self.results.values(), errors)
+        write_json_report(path, report)
+
+    def warning_list(self) -> list[Problem]:
+        out = []
+        for data in self.results.values():
+            for w in data.get("warnings", ()):
+                out.append(Problem(**w))
+        return out
+
+    def pytest_terminal_summary(self, terminalreporter: Any, exitstatus: int,
+                                config: pytest.Config) -> None:
+        lines = [f"skipped article {p}" for p in sorted(self.article_problems.values(),
+                                                        key=lambda p: p.file)]
+        lines += [f"warning: {w}" for w in self.warning_list()]
+        if lines:
+            terminalreporter.write_sep("-", "factcheck")
+            for line in lines:
+                terminalreporter.write_line(line)
+        path = self.config.getoption("factcheck_report")
+        if path and not hasattr(self.config, "workerinput"):
+            terminalreporter.write_line(f"factcheck: JSON report written to {path}")
+
+
+class FactFile(pytest.File):
+    """A fact file: yields one item per fact, or a located collection error."""
+
+    def collect(self) -> Iterator[FactItem]:
+        plugin: FactcheckPlugin = self.config.pluginmanager.get_plugin(PLUGIN_NAME)
+        name = plugin.display(self.path)
+        ff = plugin.catalog.files.get(name)
+        if ff is None:
+            return
+        if ff.problems:
+            raise self.CollectError("\n".join(str(p) for p in ff.problems))
+        for loaded in ff.facts:
+            item = FactItem.from_parent(self, name=loaded.fact.id, loaded=loaded)
+            item.add_marker("factcheck")
+            item.add_marker(loaded.fact.kind)
+            for tag in loaded.fact.tags:
+                item.add_marker(tag)
+            yield item
+
+
+class FactItem(pytest.Item):
+    """One fact, checked against every article in scope."""
+
+    def __init__(self, *, loaded: LoadedFact, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.loaded = loaded
+        self.result: FactResult | None = None
+        self.skipped_articles: list[Problem] = []
+
+    @property
+    def plugin(self) -> FactcheckPlugin:
+        return self.config.pluginmanager.get_plugin(PLUGIN_NAME)  # type: ignore[no-any-return]
+
+    def runtest(self) -> None:
+        sel = self.plugin.articles_for(self.path)
+        self.skipped_articles = sel.problems
+        result = check_fact(self.loaded, sel.articles)
+        self.result = result
+        if result.contradictions or result.problems:
+            raise FactContradiction(result)
+        if result.waived:
+            reasons = sorted({f.waiver for f in result.waived})
+            pytest.xfail("waived: " + "; ".join(reasons))
+
+    def result_json(self, report: pytest.TestReport) -> dict[str, Any]:
+        assert self.result is not None
+        outcome = {"passed": "passed", "skipped": "xfailed"}.get(report.outcome, "failed")
+        if self.result.problems and not self.result.contradictions:
+            outcome = "error"
+        data = result_to_json(self.result, fact_file=self.plugin.display(self.path),
+                              outcome=outcome)
+        data["warnings"] = [w.to_json() for w in self.result.warnings]
+        return data
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
+                     style: Any = None) -> str:
+        if isinstance(excinfo.value, FactContradiction):
+            return render_result(excinfo.value.result,
+                                 fact_file=self.plugin.display(self.path))
+        return super().repr_failure(excinfo)  # type: ignore[return-value]
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        fact = self.loaded.fact
+        return self.path, fact.pos.line - 1, f"{fact.kind} fact {fact.id}"
