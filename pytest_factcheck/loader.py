@@ -1,13 +1,18 @@
 """Loading and validating fact files.
 
 YAML is only ever loaded safely: nodes are composed by PyYAML's ``SafeLoader``
-and turned into plain values here, keeping each value's line and column so
-every error names the file, line and column. Aliases are followed at most
-:data:`MAX_NODES` times in a file, which stops alias bombs ("billion laughs").
+and turned into plain values here (text, numbers, true/false, lists, mappings;
+any other tag, ``!!python/...`` included, is refused), keeping each value's
+line and column so every error names the file, line and column. Aliases are
+followed at most :data:`MAX_NODES` times in a file, which stops alias bombs
+("billion laughs") before they cost time or memory.
+
 Structure and types are checked against the JSON Schema shipped in
 ``schema/factfile.schema.json`` (the same file editors point their editor at);
-the checks a schema cannot express (``min`` above ``max``, duplicate ids, entity
-references, regexes) are done after it.
+the checks a schema cannot express (``min`` above ``max``, a quote shorter
+than ``min_words``, duplicate ids, entity references, regexes) are done after
+it. Every problem of a file is reported (up to :data:`MAX_PROBLEMS`), in file
+order; a file with a problem contributes no facts, and never stops another file.
 """
 
 from __future__ import annotations
@@ -15,14 +20,16 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import regex
 import yaml
 
 from .entities import EntityIndex
@@ -30,16 +37,29 @@ from .errors import FactError
 from .kinds import Checker, CompileContext, compile_fact
 from .model import KINDS, Entity, Fact, Problem, SourcePos, Waiver
 
-__all__ = ["Catalog", "FactFile", "LoadedFact", "discover_fact_files", "load_catalog"]
+__all__ = ["Catalog", "FactFile", "LoadedFact", "discover_fact_files", "load_catalog",
+           "parse_yaml", "schema", "validate_document"]
 
-MAX_NODES = 100_000
-COMMON_FIELDS = ("id", "kind", "claim", "tags", "window", "applies_to", "unless", "exceptions")
+MAX_NODES = 100_000          # values built from one file, aliases followed
+MAX_DEPTH = 64               # nesting of lists and mappings
+MAX_FILE_BYTES = 8 * 2**20   # a fact file larger than this is refused unread
+MAX_PROBLEMS = 20            # problems reported per file
+DEFAULT_MIN_WORDS = 5
+
 # Fields that name an entity, per kind, and the entity type a plain name gets.
 ENTITY_FIELDS: dict[str, dict[str, str]] = {
     "quote": {"speaker": "person"},
     "attendance": {"event": "event", "present": "person", "absent": "person"},
     "role": {"entity": "person"},
 }
+
+_STD = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*")
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_STD):] if tag.startswith(_STD) else tag
 
 
 # ---------------------------------------------------------------------------
@@ -68,6 +88,8 @@ class Located:
 
 
 class _Builder:
+    """Turns composed YAML nodes into plain values, refusing anything unsafe."""
+
     def __init__(self, located: Located) -> None:
         self.located = located
         self.count = 0
@@ -77,49 +99,127 @@ class _Builder:
         m = node.start_mark
         return SourcePos(self.located.file, m.line + 1, m.column + 1)
 
-    def build(self, node: yaml.Node, path: tuple[Any, ...]) -> Any:
+    def build(self, node: yaml.Node, path: tuple[Any, ...], depth: int = 0) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise FactError(
-                f"the document expands to more than {MAX_NODES:,} values "
-                "(too many aliases: an alias bomb?)",
-                self.pos(node),
-            )
+                f"the document expands to more than {MAX_NODES:,} values: too many "
+                "aliases (*name) repeat an anchor (&name) — an alias bomb? Write the "
+                "values out instead", self.pos(node))
+        if depth > MAX_DEPTH:
+            raise FactError(f"lists and mappings are nested more than {MAX_DEPTH} deep",
+                            self.pos(node))
         self.located.value_pos.setdefault(path, self.pos(node))
         if isinstance(node, yaml.MappingNode):
-            out: dict[Any, Any] = {}
-            for knode, vnode in node.value:
-                if knode.tag == "tag:yaml.org,2002:merge":
-                    raise FactError("merge keys (<<) are not supported in fact files",
-                                    self.pos(knode))
-                key = self.build(knode, (*path, "<key>"))
-                if not isinstance(key, str | int | float | bool) or key is None:
-                    raise FactError("a key must be a plain word", self.pos(knode))
-                key = str(key) if not isinstance(key, str) else key
-                if key in out:
-                    raise FactError(f"{key!r} appears twice here", self.pos(knode))
-                self.located.key_pos[(*path, key)] = self.pos(knode)
-                out[key] = self.build(vnode, (*path, key))
-            return out
+            if node.tag != _STD + "map":
+                raise self._bad_tag(node)
+            return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(v, (*path, i)) for i, v in enumerate(node.value)]
+            if node.tag != _STD + "seq":
+                raise self._bad_tag(node)
+            return [self.build(v, (*path, i), depth + 1) for i, v in enumerate(node.value)]
         if isinstance(node, yaml.ScalarNode):
-            if not node.tag.startswith("tag:yaml.org,2002:"):
-                raise FactError(f"the tag {node.tag!r} is not allowed", self.pos(node))
+            return self._scalar(node)
+        raise FactError("unexpected YAML node", self.pos(node))  # pragma: no cover
+
+    def _bad_tag(self, node: yaml.Node) -> FactError:
+        return FactError(
+            f"the tag {_short_tag(node.tag)!r} is not allowed: fact files hold only text, "
+            "numbers, true/false, lists and mappings (YAML is loaded safely)", self.pos(node))
+
+    def _mapping(self, node: yaml.MappingNode, path: tuple[Any, ...], depth: int
+                 ) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for knode, vnode in node.value:
+            if knode.tag == _STD + "merge":
+                raise FactError("merge keys (<<) are not supported in fact files; write "
+                                "the fields out", self.pos(knode))
+            if not isinstance(knode, yaml.ScalarNode):
+                raise FactError("a key must be a plain word, not a list or mapping",
+                                self.pos(knode))
+            if knode.tag not in _PLAIN_TAGS:
+                raise self._bad_tag(knode)
+            self.count += 1
+            # The key as written: `yes:` is the field "yes", not true.
+            key = str(knode.value)
+            if key in out:
+                raise FactError(f"{key!r} appears twice in this mapping", self.pos(knode))
+            self.located.key_pos[(*path, key)] = self.pos(knode)
+            out[key] = self.build(vnode, (*path, key), depth + 1)
+        return out
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag not in _PLAIN_TAGS:
+            raise self._bad_tag(node)
+        try:
             value = self.constructor.construct_object(node, deep=True)
-            if isinstance(value, _dt.date | _dt.datetime):
-                return value.isoformat()
-            if isinstance(value, bytes):
-                raise FactError("binary values are not allowed", self.pos(node))
-            return value
-        raise FactError("unexpected YAML node", self.pos(node))
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            raise FactError(f"cannot read the value {node.value!r} ({exc})",
+                            self.pos(node)) from None
+        if isinstance(value, _dt.date | _dt.datetime):
+            return value.isoformat()
+        if isinstance(value, float) and math.isnan(value):
+            raise FactError("'.nan' (not a number) is not allowed", self.pos(node))
+        return value
+
+
+# What PyYAML says, and what an editor should read. Matched on the start of the
+# parser's problem text; ``True`` in the second slot: point at where the
+# construct opened (context mark), not where the parser gave up.
+_YAML_HINTS: tuple[tuple[str, str, bool], ...] = (
+    ("mapping values are not allowed",
+     "a ':' here starts a key where none can be — put a value that contains ': ' in "
+     "quotes, or check the indentation of this line", False),
+    ("expected <block end>",
+     "this line's indentation does not match the lines above it", False),
+    ("found undefined alias",
+     "an alias (*name) refers to an anchor (&name) that is not defined", False),
+    ("but found another document",
+     "a fact file holds one YAML document; remove the second '---'", False),
+    ("found unexpected end of stream",
+     "a quoted value is opened here and never closed", True),
+    ("expected ',' or ']'",
+     "a list opened with '[' here is never closed with ']'", True),
+    ("expected ',' or '}'",
+     "a mapping opened with '{' here is never closed with '}'", True),
+    ("found character '\\t' that cannot start any token",
+     "a tab is used here; YAML needs spaces", False),
+    ("found character",
+     "a value cannot start with this character; put the value in quotes", False),
+    ("could not find expected ':'",
+     "this line is not 'key: value' (missing ':'?)", False),
+    ("found duplicate anchor", "an anchor (&name) is defined twice", False),
+)
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, file: str) -> FactError:
+    problem = exc.problem or "invalid YAML"
+    words, use_context = problem, False
+    for start, hint, ctx in _YAML_HINTS:
+        if problem.startswith(start):
+            words, use_context = f"{hint} [YAML: {problem}]", ctx
+            break
+    else:
+        if exc.context:
+            words = f"{problem} ({exc.context})"
+    mark = (exc.context_mark if use_context and exc.context_mark else
+            exc.problem_mark or exc.context_mark)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return FactError(f"YAML syntax error: {words}", SourcePos(file, line, col))
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    before = text[:offset]
+    line = len(regex.findall(r"\r\n|\r|\n", before)) + 1
+    last = max(before.rfind("\n"), before.rfind("\r"))
+    return line, offset - last
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, Located]:
     """Parse one YAML document safely, keeping positions. Raises FactError."""
     located = Located(file)
     if "\t" in text:
-        for lineno, line in enumerate(text.splitlines(), 1):
+        for lineno, line in enumerate(regex.split(r"\r\n|\r|\n", text), 1):
             indent = line[: len(line) - len(line.lstrip(" \t"))]
             if "\t" in indent:
                 raise FactError(
@@ -128,18 +228,21 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Located]:
                 )
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is None:
+            return {}, located
+        return _Builder(located).build(node, ()), located
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or "invalid YAML"
-        if exc.context:
-            what = f"{what} ({exc.context})"
-        raise FactError(f"YAML syntax error: {what}", SourcePos(file, line, col)) from None
+        raise _yaml_error(exc, file) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        what = (f"the character #x{exc.character:04x} is not allowed in YAML"
+                if isinstance(exc.character, int) else str(exc.reason))
+        raise FactError(f"YAML error: {what}", SourcePos(file, line, col)) from None
     except yaml.YAMLError as exc:
         raise FactError(f"YAML error: {exc}", SourcePos(file, 1, 1)) from None
-    if node is None:
-        return {}, located
-    return _Builder(located).build(node, ()), located
+    except RecursionError:
+        raise FactError("lists and mappings are nested too deeply",
+                        SourcePos(file, 1, 1)) from None
 
 
 # ---------------------------------------------------------------------------
@@ -158,160 +261,162 @@ def _validator() -> jsonschema.protocols.Validator:
     return cls(schema())  # type: ignore[no-any-return]
 
 
+@cache
+def common_fields() -> tuple[str, ...]:
+    """Fields every fact may have."""
+    return tuple(schema()["$defs"]["fact"]["properties"])
+
+
+@cache
 def kind_fields(kind: str) -> tuple[str, ...]:
+    """Fields of one kind (besides the common fields)."""
     props = schema()["$defs"]["kinds"].get(kind, {}).get("properties", {})
     return tuple(props)
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not close:
+        close = [c for c in choices if c.casefold() == word.casefold()]
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 _TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number",
-               "array": "a list", "object": "a mapping", "boolean": "true or false"}
+               "array": "a list", "object": "a mapping", "boolean": "true or false",
+               "null": "empty"}
 
 
-def _describe_type(value: Any) -> str:
+def _describe_value(value: Any) -> str:
     if isinstance(value, bool):
-        return "true/false"
+        return f"{str(value).lower()} (YAML reads yes/no/on/off/true/false that way)"
     if isinstance(value, int | float):
         return f"the number {value!r}"
     if isinstance(value, str):
-        return f"the text {value!r}"
+        short = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {short!r}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
     if value is None:
-        return "nothing"
+        return "nothing (the value is empty)"
     return type(value).__name__
 
 
-def _field_name(path: Sequence[Any]) -> str:
-    named = [p for p in path if isinstance(p, str)]
-    return named[-1] if named else "document"
+def _describe_path(path: Sequence[Any]) -> str:
+    """Name the thing at ``path`` the way an editor would."""
+    p = list(path)
+    if not p:
+        return "the file"
+    if p[0] == "facts" and len(p) == 2:
+        return "each entry of 'facts'"
+    if p[0] == "entities" and len(p) == 2:
+        return f"entity {p[1]!r}"
+    if len(p) >= 2 and p[-2] == "exceptions" and isinstance(p[-1], int):
+        return "each entry of 'exceptions'"
+    if isinstance(p[-1], int):
+        return f"each entry of {p[-2]!r}" if len(p) >= 2 else "each entry"
+    return repr(p[-1])
 
 
-def _schema_message(err: jsonschema.ValidationError) -> str:
-    where = _field_name(err.absolute_path)
+def _kind_of(path: Sequence[Any], doc: Any) -> str | None:
+    if len(path) >= 2 and path[0] == "facts" and isinstance(doc, dict):
+        facts = doc.get("facts")
+        if isinstance(facts, list) and isinstance(path[1], int) and path[1] < len(facts):
+            raw = facts[path[1]]
+            if isinstance(raw, dict) and isinstance(raw.get("kind"), str):
+                return raw["kind"]
+    return None
+
+
+def _schema_problem(err: jsonschema.ValidationError, doc: Any, located: Located
+                    ) -> tuple[str, SourcePos]:
+    """An editor's message and a position for one schema error."""
+    path = list(err.absolute_path)
+    where = _describe_path(path)
+    pos = located.at(path)
     v = err.validator
+    inst = err.instance
     if v == "type":
         want = err.validator_value
         wants = [want] if isinstance(want, str) else list(want)
-        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wants if w != "number" or
-                            "string" not in wants) or "?"
-        if "string" in wants and "number" in wants:
-            words = "text"
-        return f"{where!r} must be {words}, not {_describe_type(err.instance)}"
+        if "string" in wants:
+            wants = ["string"]  # a number is accepted as a term, but ask for text
+        words = " or ".join(_TYPE_WORDS.get(w, w) for w in wants)
+        msg = f"{where} must be {words}, not {_describe_value(inst)}"
+        if "string" in wants and isinstance(inst, bool | int | float):
+            msg += "; put it in quotes"
+        if where == "each entry of 'facts'":
+            msg += ": write each fact as '- id: ...' with its fields below it"
+        return msg, pos
     if v == "required":
         missing = err.message.split("'")[1] if "'" in err.message else "?"
-        return f"missing required field {missing!r}"
+        if len(path) == 2 and path[0] == "facts":
+            kind = inst.get("kind") if isinstance(inst, dict) else None
+            need = list(err.validator_value)
+            what = f"a {kind} fact" if isinstance(kind, str) and kind in KINDS else "a fact"
+            return (f"missing required field {missing!r}: {what} needs "
+                    + ", ".join(repr(n) for n in need)), pos
+        if len(path) >= 2 and path[-2] == "exceptions":
+            if missing == "reason":
+                return ("this exception has no 'reason': say why the article may differ "
+                        "from the fact"), pos
+            return "this exception has no 'article' (a path glob)", pos
+        return f"missing required field {missing!r} in {where}", pos
+    if v in ("additionalProperties", "unevaluatedProperties") and isinstance(inst, dict):
+        allowed = list(err.schema.get("properties", {}))
+        extra = [k for k in inst if k not in allowed]
+        key = extra[0] if extra else "?"
+        if not path:
+            return (f"unknown top-level key {key!r}" + _did_you_mean(key, allowed)
+                    + "; a fact file has 'entities' and 'facts'"), located.at([key], key=True)
+        owner = ("an entity" if path[0] == "entities" and len(path) == 2 else
+                 "an exception" if "exceptions" in path else where)
+        return (f"unknown field {key!r} for {owner}" + _did_you_mean(key, allowed)
+                + "; allowed: " + ", ".join(allowed)), located.at([*path, key], key=True)
     if v == "enum":
         choices = ", ".join(map(str, err.validator_value))
-        return f"{where!r} is {err.instance!r}; it must be one of: {choices}" + _did_you_mean(
-            str(err.instance), map(str, err.validator_value))
-    if v == "minItems":
-        return f"{where!r} must not be empty"
-    if v == "minLength":
-        return f"{where!r} must not be empty"
+        return (f"{where} is {inst!r}; it must be one of: {choices}"
+                + _did_you_mean(str(inst), map(str, err.validator_value))), pos
+    if v in ("minItems", "minLength"):
+        if v == "minItems":
+            return f"{where} must not be an empty list", pos
+        return f"{where} must not be empty", pos
     if v == "pattern":
-        if where == "id" or err.absolute_path and err.absolute_path[-1] == "id":
-            return (f"fact id {err.instance!r} may only use lower-case letters, digits "
-                    "and hyphens")
-        return f"{where!r}: {err.instance!r} is not allowed here"
+        if path and path[-1] == "id":
+            return (f"fact id {inst!r} may only use lower-case letters, digits and "
+                    "hyphens, starting with a letter or digit"), pos
+        if len(path) >= 2 and path[-2] == "tags":
+            return (f"tag {inst!r} must work as a pytest marker: letters, digits and "
+                    "underscores, not starting with a digit"), pos
+        return f"{where}: {inst!r} is not allowed here", pos
     if v == "propertyNames":
-        return f"entity id {err.instance!r} may only use lower-case letters, digits and hyphens"
+        return (f"entity id {inst!r} may only use lower-case letters, digits and hyphens",
+                located.at([*path, inst], key=True))
     if v == "anyOf":
         opts = [sorted(s.get("required", [])) for s in err.validator_value]
         flat = [o[0] for o in opts if len(o) == 1]
-        if flat:
-            return "needs at least one of: " + ", ".join(flat)
+        if flat and len(flat) == len(opts):
+            kind = _kind_of(path, doc)
+            what = f"a {kind} fact" if kind else "this"
+            return f"{what} needs at least one of: " + ", ".join(map(repr, flat)), pos
     if v in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
-        return f"{where!r}: {err.message}"
-    return err.message
+        sign = {"minimum": "at least", "exclusiveMinimum": "above",
+                "maximum": "at most", "exclusiveMaximum": "below"}[v]
+        return f"{where} must be {sign} {err.validator_value}, not {inst!r}", pos
+    return f"{where}: {err.message}", pos
 
 
-# ---------------------------------------------------------------------------
-# The catalog
-# ---------------------------------------------------------------------------
-@dataclass
-class LoadedFact:
-    fact: Fact
-    checker: Checker
-
-
-@dataclass
-class FactFile:
-    """One fact file: its facts, ready to check, or the problems that stop it."""
-
-    path: str
-    facts: list[LoadedFact] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-
-@dataclass
-class Catalog:
-    """Everything loaded from the fact files of a run."""
-
-    files: dict[str, FactFile]
-    entities: EntityIndex
-
-    @property
-    def facts(self) -> list[LoadedFact]:
-        return [f for ff in self.files.values() for f in ff.facts]
-
-    @property
-    def problems(self) -> list[Problem]:
-        return [p for ff in self.files.values() for p in ff.problems]
-
-
-def discover_fact_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Every ``*.yaml``/``*.yml`` file at or below the given paths, sorted."""
-    found: set[Path] = set()
-    for p in map(Path, paths):
-        if p.is_dir():
-            for ext in ("*.yaml", "*.yml"):
-                found.update(q for q in p.rglob(ext) if q.is_file())
-        elif p.suffix in (".yaml", ".yml") and p.exists():
-            found.add(p)
-    return sorted(found)
-
-
-@dataclass
-class _Parsed:
-    path: str
-    doc: dict[str, Any]
-    located: Located
-
-
-def _read_file(path: Path, display: str) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise FactError(f"cannot read the file: {exc.strerror or exc}",
-                        SourcePos(display, 0, 0)) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise FactError("the file is not valid UTF-8", SourcePos(display, line, col)) from None
-
-
-def _parse(path: Path, display: str) -> _Parsed:
-    text = _read_file(path, display)
-    doc, located = parse_yaml(text, display)
+def validate_document(doc: Any, located: Located) -> list[FactError]:
+    """Every problem of one parsed fact file that the JSON Schema (and the
+    "unknown field" rule it implies) can find, as located errors in file order."""
     if not isinstance(doc, dict):
-        raise FactError(
-            f"a fact file must be a mapping with 'entities' and/or 'facts', not "
-            f"{_describe_type(doc)}", located.at(()))
-    # Unknown top-level keys and unknown fields first, with "did you mean".
-    for key in doc:
-        if key not in ("entities", "facts"):
-            raise FactError(f"unknown top-level key {key!r}" +
-                            _did_you_mean(key, ["entities", "facts"]),
-                            located.at((key,), key=True))
+        return [FactError(
+            "a fact file must be a mapping with 'entities' and/or 'facts', not "
+            f"{_describe_value(doc)}", located.at(()))]
+    found: dict[tuple[Any, ...], FactError] = {}
+    # Kinds and fields of facts, with "did you mean": the schema can only say
+    # "unevaluated property", and says it about every field of a broken fact.
     facts = doc.get("facts")
     if isinstance(facts, list):
         for i, raw in enumerate(facts):
@@ -319,203 +424,32 @@ def _parse(path: Path, display: str) -> _Parsed:
                 continue
             kind = raw.get("kind")
             if isinstance(kind, str) and kind not in KINDS:
-                raise FactError(f"unknown kind {kind!r}" + _did_you_mean(kind, KINDS) +
-                                "; the kinds are " + ", ".join(KINDS),
-                                located.at(("facts", i, "kind")))
-            allowed = COMMON_FIELDS + (kind_fields(kind) if kind in KINDS else ())
+                found[("facts", i, "kind")] = FactError(
+                    f"unknown kind {kind!r}" + _did_you_mean(kind, KINDS)
+                    + "; the kinds are " + ", ".join(KINDS), located.at(("facts", i, "kind")))
+                continue
+            if kind not in KINDS:
+                continue
+            allowed = common_fields() + kind_fields(kind)
             for key in raw:
-                if kind in KINDS and key not in allowed:
-                    raise FactError(
-                        f"unknown field {key!r} for a {kind} fact" + _did_you_mean(key, allowed),
+                if key not in allowed:
+                    found[("facts", i, key, "<key>")] = FactError(
+                        f"unknown field {key!r} for a {kind} fact" + _did_you_mean(key, allowed)
+                        + f"; a {kind} fact has: " + ", ".join(allowed),
                         located.at(("facts", i, key), key=True))
-    entities = doc.get("entities")
-    if isinstance(entities, dict):
-        efields = tuple(schema()["$defs"]["entity"]["properties"])
-        for eid, raw in entities.items():
-            if isinstance(raw, dict):
-                for key in raw:
-                    if key not in efields:
-                        raise FactError(
-                            f"unknown field {key!r} for an entity" + _did_you_mean(key, efields),
-                            located.at(("entities", eid, key), key=True))
-    errors = sorted(_validator().iter_errors(doc), key=lambda e: (
-        located.at(tuple(e.absolute_path)).line, -len(e.absolute_path)))
-    if errors:
-        err = errors[0]
-        best = jsonschema.exceptions.best_match([e for e in errors if
-                                                 e.absolute_path == err.absolute_path]) or err
-        raise FactError(_schema_message(best), located.at(tuple(best.absolute_path)))
-    return _Parsed(display, doc, located)
-
-
-def _as_terms(values: Iterable[Any]) -> tuple[str, ...]:
-    return tuple(str(v) for v in values)
-
-
-def _entity(eid: str, raw: Mapping[str, Any], pos: SourcePos) -> Entity:
-    return Entity(
-        id=eid,
-        name=str(raw["name"]),
-        aliases=_as_terms(raw.get("aliases", ())),
-        type=str(raw.get("type", "person")),
-        date=None if raw.get("date") is None else str(raw["date"]),
-        pos=pos,
-    )
-
-
-def _build_fact(raw: Mapping[str, Any], index: int, parsed: _Parsed) -> Fact:
-    loc = parsed.located
-    base = ("facts", index)
-    kind = raw["kind"]
-    fields = {k: v for k, v in raw.items() if k not in COMMON_FIELDS}
-    field_pos = {k: loc.at((*base, k)) for k in raw}
-    fact = Fact(
-        id=raw["id"],
-        kind=kind,
-        pos=loc.at(base),
-        claim=str(raw.get("claim", "")),
-        tags=tuple(raw.get("tags", ())),
-        window=raw.get("window", "sentence"),
-        applies_to=tuple(raw.get("applies_to", ())),
-        unless=_as_terms(raw.get("unless", ())),
-        exceptions=tuple(
-            Waiver(str(w["article"]), str(w["reason"]), loc.at((*base, "exceptions", j)))
-            for j, w in enumerate(raw.get("exceptions", ()))
-        ),
-        fields=fields,
-        field_pos=field_pos,
-    )
-    _check_semantics(fact)
-    return fact
-
-
-def _check_semantics(fact: Fact) -> None:
-    f = fact.fields
-    if fact.kind == "quantity":
-        lo, hi = f.get("min"), f.get("max")
-        if lo is not None and hi is not None and lo > hi:
-            raise FactError(f"'min' ({lo}) is above 'max' ({hi})", fact.where("min"))
-        for name in ("cues", "about"):
-            for term in f.get(name, ()):
-                if not str(term).strip():
-                    raise FactError(f"{name!r} holds an empty term", fact.where(name))
-    for w in fact.exceptions:
-        if not w.reason.strip():
-            raise FactError("an exception needs a 'reason'", w.pos)
-
-
-class _Resolver:
-    """Turns entity references (ids or plain names) into entity ids."""
-
-    def __init__(self, entities: dict[str, Entity]) -> None:
-        self.entities = entities
-        self.by_name: dict[str, str] = {}
-        for e in entities.values():
-            for n in (e.name, *e.aliases):
-                self.by_name.setdefault(n.casefold(), e.id)
-
-    def resolve(self, value: str, etype: str, pos: SourcePos) -> str:
-        if value in self.entities:
-            return value
-        hit = self.by_name.get(value.casefold())
-        if hit is not None:
-            return hit
-        looks_like_id = value == value.lower() and " " not in value
-        if looks_like_id:
-            raise FactError(f"unknown entity id {value!r}" +
-                            _did_you_mean(value, self.entities), pos)
-        eid = value
-        self.entities[eid] = Entity(id=eid, name=value, type=etype, pos=pos, implicit=True)
-        self.by_name[value.casefold()] = eid
-        return eid
-
-
-def _resolve_entities(fact: Fact, resolver: _Resolver) -> Fact:
-    spec = ENTITY_FIELDS.get(fact.kind)
-    if not spec:
-        return fact
-    fields = dict(fact.fields)
-    for name, etype in spec.items():
-        if name not in fields:
+    by_path: dict[tuple[Any, ...], list[jsonschema.ValidationError]] = {}
+    for err in _validator().iter_errors(doc):
+        if err.validator == "unevaluatedProperties":
+            continue  # reported above as unknown fields
+        by_path.setdefault(tuple(err.absolute_path), []).append(err)
+    for path, errs in by_path.items():
+        if path in found:
             continue
-        value = fields[name]
-        pos = fact.where(name)
-        if isinstance(value, list):
-            fields[name] = [resolver.resolve(str(v), etype, pos) for v in value]
-        else:
-            fields[name] = resolver.resolve(str(value), etype, pos)
-    return Fact(**{**fact.__dict__, "fields": fields})
+        best = jsonschema.exceptions.best_match(errs) or errs[0]
+        msg, pos = _schema_problem(best, doc, located)
+        found[path] = FactError(msg, pos)
+    return sorted(found.values(), key=_order)
 
 
-def load_catalog(
-    paths: Iterable[str | Path],
-    *,
-    display: Mapping[Path, str] | None = None,
-    regex_timeout: float = 1.0,
-) -> Catalog:
-    """Load every fact file found under ``paths``: facts ready to check, or problems.
-
-    A problem in one file never stops another file. ``display`` maps file paths
-    to the names used in messages (default: the path as given).
-    """
-    files: dict[str, FactFile] = {}
-    parsed: list[_Parsed] = []
-    for path in discover_fact_files(paths):
-        name = (display or {}).get(path, str(path))
-        ff = files.setdefault(name, FactFile(name))
-        try:
-            parsed.append(_parse(path, name))
-        except FactError as exc:
-            ff.problems.append(exc.problem(name))
-
-    # Entities: one namespace across files.
-    entities: dict[str, Entity] = {}
-    for p in parsed:
-        for eid, raw in (p.doc.get("entities") or {}).items():
-            e = _entity(eid, raw, p.located.at(("entities", eid), key=True))
-            old = entities.get(eid)
-            if old is None:
-                entities[eid] = e
-            elif (old.name, old.aliases, old.type, old.date) != (e.name, e.aliases, e.type,
-                                                                 e.date):
-                files[p.path].problems.append(Problem(
-                    p.path, e.pos.line if e.pos else 0, e.pos.column if e.pos else 0,
-                    f"entity {eid!r} is defined differently in {old.pos}"))
-
-    # Facts: build, check ids, resolve entity references.
-    resolver = _Resolver(entities)
-    seen: dict[str, SourcePos] = {}
-    built: list[tuple[str, Fact]] = []
-    for p in parsed:
-        ff = files[p.path]
-        if ff.problems:
-            continue
-        file_facts: list[Fact] = []
-        try:
-            for i, raw in enumerate(p.doc.get("facts") or ()):
-                fact = _build_fact(raw, i, p)
-                if fact.id in seen:
-                    raise FactError(f"duplicate fact id {fact.id!r}; it is also defined at "
-                                    f"{seen[fact.id]}", fact.where("id"))
-                seen[fact.id] = fact.where("id")
-                file_facts.append(_resolve_entities(fact, resolver))
-        except FactError as exc:
-            ff.problems.append(exc.problem(p.path))
-            continue
-        built.extend((p.path, f) for f in file_facts)
-
-    index = EntityIndex(entities)
-    context = CompileContext(index, regex_timeout=regex_timeout,
-                             facts=tuple(f for _, f in built))
-    compiled: dict[str, list[LoadedFact]] = {}
-    for path, fact in built:
-        if files[path].problems:
-            continue
-        try:
-            compiled.setdefault(path, []).append(LoadedFact(fact, compile_fact(fact, context)))
-        except FactError as exc:
-            files[path].problems.append(exc.problem(path))
-    for path, ff in files.items():
-        if not ff.problems:
-            ff.facts = compiled.get(path, [])
-    return Catalog(files, index)
+def _order(err: FactError) -> tuple[int, int]:
+    return (err.pos.line, err.pos.column) if err.pos else (0, 0)

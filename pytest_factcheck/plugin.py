@@ -94,7 +94,7 @@ class FactcheckPlugin:
         self._catalog: Catalog | None = None
         self.results: dict[str, dict[str, Any]] = {}
         self.article_problems: dict[str, Problem] = {}
-        self.fact_warnings: list[Problem] = []
+        self._tags: set[str] = set()
 
     # -- facts --------------------------------------------------------------
     def display(self, path: Path) -> str:
@@ -134,6 +134,12 @@ class FactcheckPlugin:
         for p in sel.problems:
             self.article_problems[p.file] = p
         return sel
+
+    def register_tag(self, tag: str) -> None:
+        """Register a fact's tag as a marker (so --strict-markers accepts it)."""
+        if tag not in self._tags:
+            self._tags.add(tag)
+            self.config.addinivalue_line("markers", f"{tag}: facts tagged {tag!r}")
 
     # -- hooks --------------------------------------------------------------
     def pytest_collect_file(self, file_path: Path, parent: pytest.Collector
@@ -220,6 +226,7 @@ class FactFile(pytest.File):
             item.add_marker("factcheck")
             item.add_marker(loaded.fact.kind)
             for tag in loaded.fact.tags:
+                plugin.register_tag(tag)
                 item.add_marker(tag)
             yield item
 

@@ -62,6 +62,6 @@ def compile(fact: Fact, context: CompileContext) -> SpellingChecker:
         if normalize(a).surface.casefold() == normalize(preferred).surface.casefold():
             raise FactError(f"'avoid' lists the preferred form {a!r} itself",
                             fact.where("avoid"))
-    terms = tuple({normalize_phrase(a).casefold() for a in avoid})
+    terms = tuple({normalize_phrase(a).casefold() for a in [*avoid, preferred]})
     return SpellingChecker(preferred, _form_pattern(avoid), _form_pattern([preferred]),
                            terms, context.regex_timeout)

@@ -12,9 +12,10 @@ __all__ = ["ABBREVIATIONS", "paragraph_spans", "sentence_spans"]
 
 # A paragraph ends at a blank line, or at a line break that follows
 # sentence-ending punctuation (optionally closed by quote marks or brackets).
+_LB = r"(?>\r\n|\r|\n)"
 _BREAK = regex.compile(
-    r"\r\n?(?:[^\S\r\n]*(?:\r\n?|\n))+|\n(?:[^\S\r\n]*(?:\r\n?|\n))+"
-    r"|(?<=[.?!:…][\"'\u201d\u2019\u00bb)\]]*[^\S\r\n]*)(?:\r\n?|\n)"
+    rf"{_LB}(?:[^\S\r\n]*{_LB})+"
+    rf"|(?<=[.?!:…][\"'\u201d\u2019\u00bb)\]]*[^\S\r\n]*){_LB}"
 )
 
 
