@@ -95,8 +95,9 @@ def _finding(fact: Fact, art: PreparedArticle, ev: Evidence) -> Finding:
     s, e = art.to_source(ev.start, ev.end)
     line, col = art.line_col(s)
     end_line, end_col = art.line_col(e)
-    window = art.sentence_at(ev.start) or art.paragraph_at(ev.start)
-    ws, we = art.to_source(window.start, window.end)
+    window = art.sentence_at(ev.start) or (art.paragraph_at(ev.start) if art.paragraphs
+                                           else None)  # an empty article has neither
+    ws, we = art.to_source(window.start, window.end) if window is not None else (s, e)
     ws, we = min(ws, s), max(we, e)
     sentence = art.article.source[ws:we]
     excerpt, ms, me = make_excerpt(sentence, s - ws, e - ws)
@@ -146,6 +147,11 @@ def check_fact(loaded: LoadedFact, articles: Sequence[PreparedArticle]) -> FactR
         except TimeoutError:
             problems.append(Problem(art.path, 0, 0, f"fact {fact.id!r}: a pattern ran past the "
                                     "time limit on this article (catastrophic backtracking?); "
+                                    "the article was not checked for this fact"))
+            continue
+        except Exception as exc:  # a bug in a kind must not stop the other articles
+            problems.append(Problem(art.path, 0, 0, f"fact {fact.id!r}: internal error while "
+                                    f"checking this article ({type(exc).__name__}: {exc}); "
                                     "the article was not checked for this fact"))
             continue
         if evidence:

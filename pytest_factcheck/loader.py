@@ -274,11 +274,22 @@ def kind_fields(kind: str) -> tuple[str, ...]:
     return tuple(props)
 
 
+def _guess(word: str, choices: Iterable[str]) -> str | None:
+    options = list(choices)
+    same_case = [c for c in options if c.casefold() == word.casefold()]
+    if same_case:
+        return same_case[0]
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    if not close:
-        close = [c for c in choices if c.casefold() == word.casefold()]
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    guess = _guess(word, choices)
+    return f" (did you mean {guess!r}?)" if guess else ""
+
+
+def _missing(err: jsonschema.ValidationError) -> str:
+    return err.message.split("'")[1] if "'" in err.message else "?"
 
 
 _TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number",
@@ -350,7 +361,7 @@ def _schema_problem(err: jsonschema.ValidationError, doc: Any, located: Located
             msg += ": write each fact as '- id: ...' with its fields below it"
         return msg, pos
     if v == "required":
-        missing = err.message.split("'")[1] if "'" in err.message else "?"
+        missing = _missing(err)
         if len(path) == 2 and path[0] == "facts":
             kind = inst.get("kind") if isinstance(inst, dict) else None
             need = list(err.validator_value)
@@ -372,8 +383,10 @@ def _schema_problem(err: jsonschema.ValidationError, doc: Any, located: Located
                     + "; a fact file has 'entities' and 'facts'"), located.at([key], key=True)
         owner = ("an entity" if path[0] == "entities" and len(path) == 2 else
                  "an exception" if "exceptions" in path else where)
-        return (f"unknown field {key!r} for {owner}" + _did_you_mean(key, allowed)
-                + "; allowed: " + ", ".join(allowed)), located.at([*path, key], key=True)
+        guess = _did_you_mean(key, allowed)
+        return (f"unknown field {key!r} for {owner}"
+                + (guess or "; allowed: " + ", ".join(allowed))), located.at([*path, key],
+                                                                             key=True)
     if v == "enum":
         choices = ", ".join(map(str, err.validator_value))
         return (f"{where} is {inst!r}; it must be one of: {choices}"
@@ -415,6 +428,7 @@ def validate_document(doc: Any, located: Located) -> list[FactError]:
             "a fact file must be a mapping with 'entities' and/or 'facts', not "
             f"{_describe_value(doc)}", located.at(()))]
     found: dict[tuple[Any, ...], FactError] = {}
+    meant: dict[int, set[str]] = {}  # fact index -> fields its unknown fields stand for
     # Kinds and fields of facts, with "did you mean": the schema can only say
     # "unevaluated property", and says it about every field of a broken fact.
     facts = doc.get("facts")
@@ -433,14 +447,23 @@ def validate_document(doc: Any, located: Located) -> list[FactError]:
             allowed = common_fields() + kind_fields(kind)
             for key in raw:
                 if key not in allowed:
+                    guess = _guess(key, allowed)
+                    if guess:
+                        meant.setdefault(i, set()).add(guess)
                     found[("facts", i, key, "<key>")] = FactError(
-                        f"unknown field {key!r} for a {kind} fact" + _did_you_mean(key, allowed)
-                        + f"; a {kind} fact has: " + ", ".join(allowed),
+                        f"unknown field {key!r} for a {kind} fact"
+                        + (f" (did you mean {guess!r}?)" if guess else
+                           f"; a {kind} fact has: " + ", ".join(kind_fields(kind))
+                           + " (and the common fields " + ", ".join(common_fields()) + ")"),
                         located.at(("facts", i, key), key=True))
     by_path: dict[tuple[Any, ...], list[jsonschema.ValidationError]] = {}
     for err in _validator().iter_errors(doc):
         if err.validator == "unevaluatedProperties":
             continue  # reported above as unknown fields
+        path = tuple(err.absolute_path)
+        if (err.validator == "required" and len(path) == 2 and path[0] == "facts"
+                and _missing(err) in meant.get(path[1], ())):
+            continue  # `speker:` is reported; "missing 'speaker'" would say it twice
         by_path.setdefault(tuple(err.absolute_path), []).append(err)
     for path, errs in by_path.items():
         if path in found:
@@ -453,3 +476,346 @@ def validate_document(doc: Any, located: Located) -> list[FactError]:
 
 def _order(err: FactError) -> tuple[int, int]:
     return (err.pos.line, err.pos.column) if err.pos else (0, 0)
+
+
+# ---------------------------------------------------------------------------
+# The catalog
+# ---------------------------------------------------------------------------
+@dataclass
+class LoadedFact:
+    fact: Fact
+    checker: Checker
+
+
+@dataclass
+class FactFile:
+    """One fact file: its facts, ready to check, or the problems that stop it."""
+
+    path: str
+    facts: list[LoadedFact] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Catalog:
+    """Everything loaded from the fact files of a run."""
+
+    files: dict[str, FactFile]
+    entities: EntityIndex
+
+    @property
+    def facts(self) -> list[LoadedFact]:
+        return [f for ff in self.files.values() for f in ff.facts]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for ff in self.files.values() for p in ff.problems]
+
+
+def discover_fact_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` file at or below the given paths, sorted."""
+    found: set[Path] = set()
+    for p in map(Path, paths):
+        if p.is_dir():
+            for ext in ("*.yaml", "*.yml"):
+                found.update(q for q in p.rglob(ext) if q.is_file())
+        elif p.suffix in (".yaml", ".yml") and p.exists():
+            found.add(p)
+    return sorted(found)
+
+
+@dataclass
+class _Parsed:
+    path: str
+    doc: dict[str, Any]
+    located: Located
+
+
+def _read_file(path: Path, display: str) -> str:
+    try:
+        if not path.is_file():
+            raise FactError("not a regular file", SourcePos(display, 0, 0))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FactError(f"the fact file is larger than {MAX_FILE_BYTES // 2**20} MB; "
+                            "split it into several files", SourcePos(display, 0, 0))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FactError(f"cannot read the file: {exc.strerror or exc}",
+                        SourcePos(display, 0, 0)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise FactError(f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+                        "save it as UTF-8", SourcePos(display, line, col)) from None
+
+
+def _parse(path: Path, display: str) -> tuple[_Parsed | None, list[FactError]]:
+    try:
+        text = _read_file(path, display)
+        doc, located = parse_yaml(text, display)
+    except FactError as exc:
+        return None, [exc]
+    errors = validate_document(doc, located)
+    if errors:
+        return None, errors
+    return _Parsed(display, doc, located), []
+
+
+def _as_terms(values: Iterable[Any]) -> tuple[str, ...]:
+    return tuple(str(v) for v in values)
+
+
+def _entity(eid: str, raw: Mapping[str, Any], pos: SourcePos) -> Entity:
+    return Entity(
+        id=eid,
+        name=str(raw["name"]),
+        aliases=_as_terms(raw.get("aliases", ())),
+        type=str(raw.get("type", "person")),
+        date=None if raw.get("date") is None else str(raw["date"]),
+        pos=pos,
+    )
+
+
+def _build_fact(raw: Mapping[str, Any], index: int, parsed: _Parsed) -> Fact:
+    loc = parsed.located
+    base = ("facts", index)
+    kind = raw["kind"]
+    fields = {k: v for k, v in raw.items() if k not in common_fields()}
+    field_pos = {k: loc.at((*base, k)) for k in raw}
+    return Fact(
+        id=raw["id"],
+        kind=kind,
+        pos=loc.at(base),
+        claim=str(raw.get("claim", "")),
+        tags=tuple(raw.get("tags", ())),
+        window=raw.get("window", "sentence"),
+        applies_to=tuple(raw.get("applies_to", ())),
+        unless=_as_terms(raw.get("unless", ())),
+        exceptions=tuple(
+            Waiver(str(w["article"]), str(w["reason"]), loc.at((*base, "exceptions", j)))
+            for j, w in enumerate(raw.get("exceptions", ()))
+        ),
+        fields=fields,
+        field_pos=field_pos,
+    )
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _check_semantics(fact: Fact, located: Located, index: int) -> list[FactError]:
+    """What the schema cannot say. Every problem of the fact, in no particular order."""
+    f = fact.fields
+    out: list[FactError] = []
+
+    def at(*path: Any) -> SourcePos:
+        return located.at(("facts", index, *path))
+
+    if fact.kind == "quantity":
+        lo, hi = f.get("min"), f.get("max")
+        if lo is not None and hi is not None and lo > hi:
+            out.append(FactError(f"'min' ({lo}) is above 'max' ({hi}): no number could "
+                                 "satisfy this fact", fact.where("min")))
+    for name in ("cues", "about", "avoid", "aliases", "roles", "former", "variants"):
+        for j, term in enumerate(f.get(name, ()) or ()):
+            if isinstance(term, str | int | float) and not str(term).strip():
+                out.append(FactError(f"{name!r} holds an empty entry", at(name, j)))
+    for term_j, term in enumerate(fact.unless):
+        if not term.strip():
+            out.append(FactError("'unless' holds an empty entry", at("unless", term_j)))
+    if fact.kind == "quote":
+        min_words = f.get("min_words", DEFAULT_MIN_WORDS)
+        text = str(f.get("text", ""))
+        n = _word_count(text)
+        if n < min_words:
+            out.append(FactError(
+                f"'text' has {n} word{'s' if n != 1 else ''}, fewer than min_words "
+                f"({min_words}): no quote could ever match it; lower 'min_words'",
+                fact.where("text")))
+        for j, var in enumerate(f.get("variants", ()) or ()):
+            n = _word_count(str(var))
+            if n < min_words:
+                out.append(FactError(
+                    f"this variant has {n} word{'s' if n != 1 else ''}, fewer than "
+                    f"min_words ({min_words}): it could never match", at("variants", j)))
+    for j, w in enumerate(fact.exceptions):
+        if not w.reason.strip():
+            out.append(FactError("this exception has an empty 'reason': say why the "
+                                 "article may differ from the fact",
+                                 at("exceptions", j, "reason")))
+    return out
+
+
+class _Resolver:
+    """Turns entity references (ids or plain names) into entity ids."""
+
+    def __init__(self, entities: dict[str, Entity], explicit_type: set[str],
+                 hint: str = "") -> None:
+        self.entities = entities
+        self.explicit_type = explicit_type
+        self.hint = hint
+        self.by_name: dict[str, str] = {}
+        for e in entities.values():
+            for n in (e.name, *e.aliases):
+                self.by_name.setdefault(n.casefold(), e.id)
+
+    def resolve(self, value: str, etype: str, pos: SourcePos) -> str:
+        eid = value if value in self.entities else self.by_name.get(value.casefold())
+        if eid is not None:
+            self._use_as(eid, etype, pos)
+            return eid
+        looks_like_id = value == value.lower() and " " not in value.strip()
+        if looks_like_id:
+            raise FactError(
+                f"unknown entity id {value!r}" + _did_you_mean(value, self.entities)
+                + "; define it under 'entities:' in a fact file, or write the full name"
+                + self.hint, pos)
+        eid = value
+        self.entities[eid] = Entity(id=eid, name=value, type=etype, pos=pos, implicit=True)
+        self.by_name[value.casefold()] = eid
+        return eid
+
+    def _use_as(self, eid: str, etype: str, pos: SourcePos) -> None:
+        """SPEC §3: an entity used as an ``event:`` is an event."""
+        e = self.entities[eid]
+        if etype != "event" or e.type == "event":
+            return
+        if eid in self.explicit_type:
+            raise FactError(f"{eid!r} is used as an event but is defined with type "
+                            f"{e.type!r} at {e.pos}", pos)
+        self.entities[eid] = replace(e, type="event")
+
+
+def _resolve_entities(fact: Fact, resolver: _Resolver) -> Fact:
+    spec = ENTITY_FIELDS.get(fact.kind)
+    if not spec:
+        return fact
+    fields = dict(fact.fields)
+    for name, etype in spec.items():
+        if name not in fields:
+            continue
+        value = fields[name]
+        pos = fact.where(name)
+        if isinstance(value, list):
+            fields[name] = [resolver.resolve(str(v), etype, pos) for v in value]
+        else:
+            fields[name] = resolver.resolve(str(value), etype, pos)
+    return replace(fact, fields=fields)
+
+
+def _compile(fact: Fact, context: CompileContext) -> Checker:
+    """Compile one fact; any failure becomes a located FactError."""
+    try:
+        return compile_fact(fact, context)
+    except FactError:
+        raise
+    except ImportError as exc:
+        raise FactError(f"the {fact.kind!r} kind is not available in this installation "
+                        f"({exc})", fact.where("kind")) from None
+    except Exception as exc:  # a bug in a kind must not take the run down
+        raise FactError(f"internal error while preparing this fact ({type(exc).__name__}: "
+                        f"{exc}); please report it", fact.pos) from None
+
+
+def _problems(errors: Iterable[FactError], path: str) -> list[Problem]:
+    unique: dict[tuple[int, int, str], Problem] = {}
+    for e in errors:
+        p = e.problem(path)
+        unique.setdefault((p.line, p.column, p.message), p)
+    out = sorted(unique.values(), key=lambda p: (p.line, p.column))
+    if len(out) > MAX_PROBLEMS:
+        more = len(out) - MAX_PROBLEMS
+        out = [*out[:MAX_PROBLEMS], Problem(path, 0, 0, f"... and {more} more problems")]
+    return out
+
+
+def load_catalog(
+    paths: Iterable[str | Path],
+    *,
+    display: Mapping[Path, str] | None = None,
+    regex_timeout: float = 1.0,
+) -> Catalog:
+    """Load every fact file found under ``paths``: facts ready to check, or problems.
+
+    A problem in one file never stops another file; a file with a problem
+    contributes no facts. ``display`` maps file paths to the names used in
+    messages (default: the path as given).
+    """
+    files: dict[str, FactFile] = {}
+    errors: dict[str, list[FactError]] = {}
+    parsed: list[_Parsed] = []
+    for path in discover_fact_files(paths):
+        name = (display or {}).get(path, str(path))
+        files.setdefault(name, FactFile(name))
+        got, errs = _parse(path, name)
+        errors.setdefault(name, []).extend(errs)
+        if got is not None:
+            parsed.append(got)
+    failed = [name for name, errs in errors.items() if errs]
+    hint = (f" (note: {', '.join(failed)} could not be loaded)" if failed else "")
+
+    # Entities: one namespace across files.
+    entities: dict[str, Entity] = {}
+    explicit_type: set[str] = set()
+    for p in parsed:
+        for eid, raw in (p.doc.get("entities") or {}).items():
+            e = _entity(eid, raw, p.located.at(("entities", eid), key=True))
+            old = entities.get(eid)
+            if old is None:
+                entities[eid] = e
+                if "type" in raw:
+                    explicit_type.add(eid)
+            elif (old.name, old.aliases, old.type, old.date) != (e.name, e.aliases, e.type,
+                                                                 e.date):
+                diff = [n for n in ("name", "aliases", "type", "date")
+                        if getattr(old, n) != getattr(e, n)]
+                errors[p.path].append(FactError(
+                    f"entity {eid!r} is also defined at {old.pos}, with a different "
+                    f"{' and '.join(diff)}; define it once, or make both definitions "
+                    "the same", e.pos))
+
+    # Facts: build, check, resolve entity references. Every problem is collected.
+    resolver = _Resolver(entities, explicit_type, hint)
+    seen: dict[str, SourcePos] = {}
+    built: list[tuple[str, Fact]] = []
+    for p in parsed:
+        file_errors = errors[p.path]
+        for i, raw in enumerate(p.doc.get("facts") or ()):
+            fact = _build_fact(raw, i, p)
+            fact_errors = _check_semantics(fact, p.located, i)
+            if fact.id in seen:
+                fact_errors.append(FactError(
+                    f"duplicate fact id {fact.id!r}: it is also defined at "
+                    f"{seen[fact.id]}; fact ids must be unique across all fact files",
+                    fact.where("id")))
+            else:
+                seen[fact.id] = fact.where("id")
+            try:
+                fact = _resolve_entities(fact, resolver)
+            except FactError as exc:
+                fact_errors.append(exc)
+            file_errors.extend(fact_errors)
+            if not fact_errors:
+                built.append((p.path, fact))
+
+    index = EntityIndex(entities)
+    runnable = [(path, f) for path, f in built if not errors[path]]
+    context = CompileContext(index, regex_timeout=regex_timeout,
+                             facts=tuple(f for _, f in runnable))
+    compiled: dict[str, list[LoadedFact]] = {}
+    for path, fact in built:
+        try:
+            checker = _compile(fact, context)
+        except FactError as exc:
+            errors[path].append(exc)
+            continue
+        compiled.setdefault(path, []).append(LoadedFact(fact, checker))
+    for path, ff in files.items():
+        ff.problems = _problems(errors[path], path)
+        if not ff.problems:
+            ff.facts = compiled.get(path, [])
+    return Catalog(files, index)
