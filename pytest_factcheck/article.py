@@ -22,11 +22,34 @@ import regex
 from .text.normalize import ComposedMap, Normalized, OffsetMap, normalize
 from .text.segment import paragraph_spans, sentence_spans
 
-__all__ = ["Article", "Paragraph", "PreparedArticle", "Sentence", "prepare"]
+__all__ = ["Article", "InlineWaiver", "Paragraph", "PreparedArticle", "Sentence", "prepare"]
 
 
 class SourceMap(Protocol):
     def to_source(self, start: int, end: int) -> tuple[int, int]: ...
+
+
+@dataclass(frozen=True)
+class InlineWaiver:
+    """A waiver written in the article (``<!-- factcheck: ignore ID -- reason -->``).
+
+    It waives contradictions of ``fact_id`` (every fact when None, for a
+    ``factcheck: off`` region) whose evidence starts in [start, end) of the
+    article's ``text``. ``line``/``column`` locate the comment in the stored
+    file. A malformed directive has ``problem`` set and waives nothing.
+    """
+
+    fact_id: str | None
+    start: int
+    end: int
+    reason: str
+    line: int
+    column: int = 1
+    problem: str = ""
+
+    def covers(self, fact_id: str, text_offset: int) -> bool:
+        return (not self.problem and (self.fact_id is None or self.fact_id == fact_id)
+                and self.start <= text_offset < self.end)
 
 
 @dataclass(frozen=True)
@@ -38,6 +61,7 @@ class Article:
     text: str
     text_map: OffsetMap | ComposedMap | None = None  # None: text is source
     meta: Mapping[str, Any] = field(default_factory=dict)
+    waivers: tuple[InlineWaiver, ...] = ()  # inline waivers (Markdown and HTML comments)
 
     @property
     def date(self) -> str | None:

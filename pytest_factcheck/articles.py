@@ -130,13 +130,15 @@ def _blank(text: list[str], start: int, end: int) -> None:
 
 
 def _markdown(source: str, name: str) -> Article:
-    from .markup import markdown_prose
+    """Markdown: prose from markdown-it-py's reading; front matter is metadata."""
+    from .markup import markdown_prose, read_waivers, with_breaks
 
     meta, body = _front_matter(source)
-    chars = list(_erase_bom(source))
-    _blank(chars, 0, body)
-    text = markdown_prose("".join(chars), body)
-    return Article(path=name, source=source, text=text, meta=_clean_meta(meta))
+    prose = markdown_prose(_erase_bom(source), body)
+    text, text_map = with_breaks(prose.text, prose.breaks)
+    waivers = read_waivers(source, text, prose.comments, text_map)
+    return Article(path=name, source=source, text=text, text_map=text_map,
+                   meta=_clean_meta(meta), waivers=waivers)
 
 
 def _clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
@@ -147,16 +149,26 @@ def _clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
 
 
 # -- HTML -------------------------------------------------------------------
-BLOCK_TAGS = frozenset(
-    "p div br h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote section article header footer "
-    "table tr td th thead tbody figure figcaption main hr pre title body html head form "
-    "address details summary".split()
+# The stdlib parser is kept on purpose: it reports the line and column of every
+# tag, entity and run of text, which is what keeps prose at its stored offsets
+# (selectolax and lxml build a tree but do not give source offsets of text).
+def _tags(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+BLOCK_TAGS = _tags(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote section article header footer "
+    "table tr td th thead tbody tfoot caption figure figcaption main hr pre title body html "
+    "head form address details summary fieldset legend"
 )
+LINE_TAGS = frozenset({"br"})  # a line break inside a paragraph, not a new paragraph
 DROPPED_TAGS = frozenset({"script", "style", "nav", "aside", "noscript", "template", "svg",
-                          "iframe", "button", "select", "textarea"})
+                          "iframe", "button", "select", "textarea", "math", "object", "code"})
 
 
 class _Prose(HTMLParser):
+    """Erases markup in a copy of the page; prose stays at its stored offsets."""
+
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
@@ -169,47 +181,53 @@ class _Prose(HTMLParser):
         self.meta: dict[str, Any] = {}
         self.in_title = False
         self.title: list[str] = []
+        self.comments: list[Any] = []
 
     def _here(self) -> int:
         line, col = self.getpos()
         return self.line_offsets[line - 1] + col
 
-    def _markup(self, block: bool) -> None:
-        start = self._here()
-        raw = self.get_starttag_text() or ""
-        end = self.source.find(">", start) + 1 or len(self.source)
+    def _tag_end(self, start: int, raw: str | None = None) -> int:
         if raw and self.source.startswith(raw, start):
-            end = start + len(raw)
+            return start + len(raw)
+        end = self.source.find(">", start)
+        return len(self.source) if end < 0 else end + 1
+
+    def _erase_tag(self, tag: str, start: int, end: int) -> None:
         _blank(self.chars, start, end)
-        if block and end - start >= 2:
+        if tag in BLOCK_TAGS and end - start >= 2:
             self.chars[start] = "\n"
             self.chars[start + 1] = "\n"
+        elif tag in LINE_TAGS and end > start:
+            self.chars[start] = "\n"
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._markup(tag in BLOCK_TAGS)
+        start = self._here()
+        self._erase_tag(tag, start, self._tag_end(start, self.get_starttag_text()))
         if tag in DROPPED_TAGS:
             self.dropping.append(tag)
         if tag == "title":
             self.in_title = True
         if tag == "meta":
             d = dict(attrs)
-            key = (d.get("name") or d.get("property") or "").lower()
+            key = (d.get("name") or d.get("property") or d.get("itemprop") or "").lower()
             for want in ("date", "title", "slug"):
-                if key.endswith(want) and d.get("content"):
+                if (key == want or key.endswith((":" + want, "_" + want, "-" + want,
+                                                 "." + want))) and d.get("content"):
                     self.meta.setdefault(want, d["content"])
+            if key in ("article:published_time", "datepublished") and d.get("content"):
+                self.meta.setdefault("date", d["content"])
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._markup(tag in BLOCK_TAGS)
+        start = self._here()
+        self._erase_tag(tag, start, self._tag_end(start, self.get_starttag_text()))
 
     def handle_endtag(self, tag: str) -> None:
         start = self._here()
-        end = self.source.find(">", start) + 1 or len(self.source)
-        _blank(self.chars, start, end)
-        if tag in BLOCK_TAGS and end - start >= 2:
-            self.chars[start] = "\n"
-            self.chars[start + 1] = "\n"
-        if self.dropping and self.dropping[-1] == tag:
-            self.dropping.pop()
+        self._erase_tag(tag, start, self._tag_end(start))
+        if tag in self.dropping:
+            while self.dropping and self.dropping.pop() != tag:
+                pass
         if tag == "title":
             self.in_title = False
 
@@ -220,27 +238,35 @@ class _Prose(HTMLParser):
         if self.dropping or self.in_title:
             _blank(self.chars, start, start + len(data))
 
-    def _entity(self, text: str, length: int) -> None:
+    def _entity(self, text: str) -> None:
         import html
 
         start = self._here()
-        if self.dropping:
+        length = len(text)
+        if self.source.startswith(text + ";", start):
+            length += 1
+        if self.dropping or self.in_title:
             _blank(self.chars, start, start + length)
             return
-        value = html.unescape(text)
-        if len(value) == 1 and length >= 1:
+        value = html.unescape(text + ";")
+        if len(value) == 1:
             self.chars[start] = value
             _blank(self.chars, start + 1, start + length)
 
     def handle_entityref(self, name: str) -> None:
-        self._entity(f"&{name};", len(name) + 2)
+        self._entity(f"&{name}")
 
     def handle_charref(self, name: str) -> None:
-        self._entity(f"&#{name};", len(name) + 3)
+        self._entity(f"&#{name}")
 
     def handle_comment(self, data: str) -> None:
+        from .markup import Comment
+
         start = self._here()
-        _blank(self.chars, start, start + len(data) + 7)
+        end = self.source.find("-->", start + 4 + len(data))
+        end = start + len(data) + 7 if end < 0 else end + 3
+        _blank(self.chars, start, end)
+        self.comments.append(Comment(start, end, data))
 
     def handle_decl(self, decl: str) -> None:
         start = self._here()
@@ -256,6 +282,9 @@ class _Prose(HTMLParser):
 
 
 def _html(source: str, name: str) -> Article:
+    """HTML: the text of the page; script, style, nav and aside dropped."""
+    from .markup import read_waivers
+
     parser = _Prose(source)
     try:
         parser.feed(source)
@@ -268,7 +297,8 @@ def _html(source: str, name: str) -> Article:
     text = "".join(parser.chars)
     if text.startswith("\ufeff"):
         text = ERASE + text[1:]
-    return Article(path=name, source=source, text=text, meta=meta)
+    waivers = read_waivers(source, text, parser.comments)
+    return Article(path=name, source=source, text=text, meta=meta, waivers=waivers)
 
 
 def display_path(path: Path, rootdir: Path, given: str | None = None) -> str:

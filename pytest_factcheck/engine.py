@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from .article import PreparedArticle
+from .index import CorpusIndex
 from .loader import LoadedFact
 from .model import Evidence, Fact, FactResult, Finding, Note, Problem, Waiver
 from .text.normalize import normalize_phrase
@@ -126,20 +127,42 @@ def _waiver_for(fact: Fact, path: str) -> Waiver | None:
     return None
 
 
-def check_fact(loaded: LoadedFact, articles: Sequence[PreparedArticle]) -> FactResult:
-    """Check one fact against every article it applies to."""
+def _inline_waiver(fact: Fact, art: PreparedArticle, ev: Evidence) -> str | None:
+    """The reason of an inline waiver (a comment in the article) covering ``ev``."""
+    if not art.article.waivers:
+        return None
+    at, _ = art.to_text(ev.start, ev.end)
+    for w in art.article.waivers:
+        if w.covers(fact.id, at):
+            return f"{w.reason} [inline, line {w.line}]"
+    return None
+
+
+def check_fact(loaded: LoadedFact, articles: Sequence[PreparedArticle],
+               index: CorpusIndex | None = None) -> FactResult:
+    """Check one fact against every article it applies to.
+
+    ``index`` (a :class:`~pytest_factcheck.index.CorpusIndex` built over the
+    same ``articles``) makes the fact look only at the articles that mention
+    one of its terms; the result is the same without it.
+    """
     fact, checker = loaded.fact, loaded.checker
     applies = glob_matcher(fact.applies_to) if fact.applies_to else None
     unless = _terms_pattern(fact.unless) if fact.unless else None
-    terms = tuple(t.casefold() for t in checker.terms)
     findings: list[Finding] = []
     notes: list[Note] = []
     problems: list[Problem] = []
-    checked = mentioning = 0
-    for art in articles:
+    mentioning = 0
+    if index is not None and index.covers(articles):
+        pool: Sequence[PreparedArticle] = index.candidates(checker)
+        terms: tuple[str, ...] = ()  # the index did the term pre-check
+    else:
+        pool = articles
+        terms = tuple(t.casefold() for t in checker.terms)
+    checked = len(articles) if applies is None else sum(1 for a in articles if applies(a.path))
+    for art in pool:
         if applies is not None and not applies(art.path):
             continue
-        checked += 1
         if terms and not any(t in art.folded_lower for t in terms):
             continue
         try:
@@ -169,9 +192,10 @@ def check_fact(loaded: LoadedFact, articles: Sequence[PreparedArticle]) -> FactR
             finding = _finding(fact, art, ev)
             if finding.status == "contradiction":
                 waiver = _waiver_for(fact, art.path)
-                if waiver is not None:
+                reason = waiver.reason if waiver is not None else _inline_waiver(fact, art, ev)
+                if reason is not None:
                     finding = Finding(**{**finding.__dict__, "status": "waived",
-                                         "waiver": waiver.reason})
+                                         "waiver": reason})
             findings.append(finding)
     warnings = [
         Problem(w.pos.file if w.pos else "", w.pos.line if w.pos else 0,
@@ -186,5 +210,7 @@ def check_fact(loaded: LoadedFact, articles: Sequence[PreparedArticle]) -> FactR
 
 def check_all(facts: Iterable[LoadedFact], articles: Sequence[PreparedArticle]
               ) -> list[FactResult]:
-    """Check every fact against every article."""
-    return [check_fact(f, articles) for f in facts]
+    """Check every fact against every article (through one index over them)."""
+    todo = list(facts)
+    index = CorpusIndex.for_checkers(articles, [f.checker for f in todo])
+    return [check_fact(f, articles, index) for f in todo]

@@ -270,7 +270,7 @@ def common_fields() -> tuple[str, ...]:
 @cache
 def kind_fields(kind: str) -> tuple[str, ...]:
     """Fields of one kind (besides the common fields)."""
-    props = schema()["$defs"]["kinds"].get(kind, {}).get("properties", {})
+    props = schema()["$defs"].get(f"{kind}-fact", {}).get("properties", {})
     return tuple(props)
 
 
@@ -290,6 +290,15 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
 
 def _missing(err: jsonschema.ValidationError) -> str:
     return err.message.split("'")[1] if "'" in err.message else "?"
+
+
+def _needs(err: jsonschema.ValidationError) -> set[str]:
+    """The fields whose absence a ``required``/``anyOf`` error is about."""
+    if err.validator == "required":
+        return {_missing(err)}
+    if err.validator == "anyOf":
+        return {r for s in err.validator_value for r in s.get("required", ())}
+    return set()
 
 
 _TYPE_WORDS = {"string": "text", "number": "a number", "integer": "a whole number",
@@ -423,10 +432,15 @@ def _schema_problem(err: jsonschema.ValidationError, doc: Any, located: Located
 def validate_document(doc: Any, located: Located) -> list[FactError]:
     """Every problem of one parsed fact file that the JSON Schema (and the
     "unknown field" rule it implies) can find, as located errors in file order."""
+    return sorted(_validate(doc, located).values(), key=_order)
+
+
+def _validate(doc: Any, located: Located) -> dict[tuple[Any, ...], FactError]:
+    """Schema problems by the path of the value they are about."""
     if not isinstance(doc, dict):
-        return [FactError(
+        return {(): FactError(
             "a fact file must be a mapping with 'entities' and/or 'facts', not "
-            f"{_describe_value(doc)}", located.at(()))]
+            f"{_describe_value(doc)}", located.at(()))}
     found: dict[tuple[Any, ...], FactError] = {}
     meant: dict[int, set[str]] = {}  # fact index -> fields its unknown fields stand for
     # Kinds and fields of facts, with "did you mean": the schema can only say
@@ -461,8 +475,7 @@ def validate_document(doc: Any, located: Located) -> list[FactError]:
         if err.validator == "unevaluatedProperties":
             continue  # reported above as unknown fields
         path = tuple(err.absolute_path)
-        if (err.validator == "required" and len(path) == 2 and path[0] == "facts"
-                and _missing(err) in meant.get(path[1], ())):
+        if len(path) == 2 and path[0] == "facts" and _needs(err) & meant.get(path[1], set()):
             continue  # `speker:` is reported; "missing 'speaker'" would say it twice
         by_path.setdefault(tuple(err.absolute_path), []).append(err)
     for path, errs in by_path.items():
@@ -471,7 +484,7 @@ def validate_document(doc: Any, located: Located) -> list[FactError]:
         best = jsonschema.exceptions.best_match(errs) or errs[0]
         msg, pos = _schema_problem(best, doc, located)
         found[path] = FactError(msg, pos)
-    return sorted(found.values(), key=_order)
+    return found
 
 
 def _order(err: FactError) -> tuple[int, int]:
@@ -529,6 +542,7 @@ class _Parsed:
     path: str
     doc: dict[str, Any]
     located: Located
+    broken: frozenset[int] = frozenset()  # facts with schema problems (already reported)
 
 
 def _read_file(path: Path, display: str) -> str:
@@ -553,15 +567,22 @@ def _read_file(path: Path, display: str) -> str:
 
 
 def _parse(path: Path, display: str) -> tuple[_Parsed | None, list[FactError]]:
+    """Parse and validate one file. A file whose only schema problems lie inside
+    some facts is still returned, so that its other facts get checked further
+    (and every problem of the file is reported at once); those facts are marked."""
     try:
         text = _read_file(path, display)
         doc, located = parse_yaml(text, display)
     except FactError as exc:
         return None, [exc]
-    errors = validate_document(doc, located)
-    if errors:
+    found = _validate(doc, located)
+    errors = sorted(found.values(), key=_order)
+    broken = {k[1] for k in found if len(k) >= 2 and k[0] == "facts" and isinstance(k[1], int)}
+    file_level = any(not (len(k) >= 2 and k[0] == "facts" and isinstance(k[1], int))
+                     for k in found)
+    if file_level:
         return None, errors
-    return _Parsed(display, doc, located), []
+    return _Parsed(display, doc, located, frozenset(broken)), errors
 
 
 def _as_terms(values: Iterable[Any]) -> tuple[str, ...]:
@@ -774,9 +795,9 @@ def load_catalog(
                 diff = [n for n in ("name", "aliases", "type", "date")
                         if getattr(old, n) != getattr(e, n)]
                 errors[p.path].append(FactError(
-                    f"entity {eid!r} is also defined at {old.pos}, with a different "
-                    f"{' and '.join(diff)}; define it once, or make both definitions "
-                    "the same", e.pos))
+                    f"entity {eid!r} is also defined at {old.pos}, and the two definitions "
+                    f"differ in {', '.join(repr(d) for d in diff)}; define it once, or make "
+                    "both the same", e.pos))
 
     # Facts: build, check, resolve entity references. Every problem is collected.
     resolver = _Resolver(entities, explicit_type, hint)
@@ -785,6 +806,10 @@ def load_catalog(
     for p in parsed:
         file_errors = errors[p.path]
         for i, raw in enumerate(p.doc.get("facts") or ()):
+            if i in p.broken:
+                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                    seen.setdefault(raw["id"], p.located.at(("facts", i, "id")))
+                continue
             fact = _build_fact(raw, i, p)
             fact_errors = _check_semantics(fact, p.located, i)
             if fact.id in seen:

@@ -17,6 +17,7 @@ from _pytest.config import Config as _Config
 from .corpus import Corpus, Selection
 from .engine import check_fact
 from .loader import Catalog, LoadedFact, discover_fact_files, load_catalog
+from .markup import waiver_problems
 from .model import FactResult, Problem
 from .report import build_json_report, render_result, result_to_json, write_json_report
 
@@ -60,6 +61,11 @@ def pytest_configure(config: pytest.Config) -> None:
         config.args = targets
 
 
+def problem_key(p: Problem) -> str:
+    """Article problems are kept once each: by file, and place for located ones."""
+    return f"{p.file}:{p.line}:{p.column}" if p.line else p.file
+
+
 class FactContradiction(Exception):
     """Raised by a fact item whose fact an article contradicts."""
 
@@ -95,6 +101,8 @@ class FactcheckPlugin:
         self.results: dict[str, dict[str, Any]] = {}
         self.article_problems: dict[str, Problem] = {}
         self._tags: set[str] = set()
+        self._fact_files: list[Path] | None = None
+        self._selections: dict[tuple[str, ...], Selection] = {}
 
     # -- facts --------------------------------------------------------------
     def display(self, path: Path) -> str:
@@ -104,8 +112,10 @@ class FactcheckPlugin:
             return str(path)
 
     def all_fact_files(self) -> list[Path]:
-        files = discover_fact_files([*self.fact_paths, *self.changed_fact_files])
-        return sorted({f.absolute() for f in files})
+        if self._fact_files is None:
+            files = discover_fact_files([*self.fact_paths, *self.changed_fact_files])
+            self._fact_files = sorted({f.absolute() for f in files})
+        return self._fact_files
 
     def collect_targets(self) -> list[Path]:
         if self.changed_fact_files and not self.explicit_articles:
@@ -130,9 +140,14 @@ class FactcheckPlugin:
             paths = list(dict.fromkeys([*ini, *self.explicit_articles]))
         else:
             paths = self.all_article_paths
-        sel = self.corpus.load(paths)
-        for p in sel.problems:
-            self.article_problems[p.file] = p
+        key = tuple(paths)
+        sel = self._selections.get(key)
+        if sel is None:
+            sel = self._selections[key] = self.corpus.load(paths)
+            known = {lf.fact.id for lf in self.catalog.facts}
+            sel.problems.extend(waiver_problems(sel.articles, known))  # inline waivers
+            for p in sel.problems:
+                self.article_problems[problem_key(p)] = p
         return sel
 
     def register_tag(self, tag: str) -> None:
@@ -146,7 +161,7 @@ class FactcheckPlugin:
                             ) -> pytest.Collector | None:
         if file_path.suffix.lower() not in (".yaml", ".yml"):
             return None
-        if file_path.absolute() not in set(self.all_fact_files()):
+        if file_path.absolute() not in self.all_fact_files():
             return None
         return FactFile.from_parent(parent, path=file_path)
 
@@ -165,7 +180,7 @@ class FactcheckPlugin:
             self.results[data["id"]] = data
         for p in getattr(report, "factcheck_problems", ()) or ():
             prob = Problem(**p)
-            self.article_problems[prob.file] = prob
+            self.article_problems[problem_key(prob)] = prob
 
     def pytest_report_collectionfinish(self, config: pytest.Config, start_path: Path,
                                        items: list[pytest.Item]) -> str | None:

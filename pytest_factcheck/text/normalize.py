@@ -28,11 +28,13 @@ normalized span maps back to the exact original text it came from.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import regex
 
@@ -111,7 +113,7 @@ class ComposedMap:
 
 
 def _rewrite(
-    text: str, pattern: regex.Pattern[str], repl: Callable[[regex.Match[str]], str]
+    text: str, pattern: re.Pattern[str] | regex.Pattern[str], repl: Callable[[Any], str]
 ) -> tuple[str, OffsetMap]:
     out: list[str] = []
     pieces: list[tuple[int, int, int, int]] = []
@@ -136,13 +138,57 @@ def _rewrite(
     return new, OffsetMap(tuple(pieces), len(new), len(text))
 
 
-# Pass 1: non-ASCII clusters (a character and its combining marks) and
-# white-space runs. Pass 2 works on ASCII-level structure of pass 1's output.
-_PASS1 = regex.compile(r"\s+|.\p{M}+|[^\x00-\x7f]|`", regex.DOTALL)
-_PASS2 = regex.compile(
-    r"(?<![\p{L}\p{N}.])(?:\p{Lu}\.){2,}(?=[^\p{L}\p{N}]|$)"  # U.N. -> UN
-    r"|(?<=\p{L})-(?=\p{N})"  # G-7 -> G7
-)
+# Pass 1 (fast path): runs of characters outside printable ASCII (non-ASCII
+# characters, line breaks, tabs, backticks) are rewritten cluster by cluster;
+# then runs of spaces are collapsed. The slow path (one regex over every
+# character) handles a combining mark that follows an ASCII letter.
+_RUN = re.compile(r"[^\x20-\x5f\x61-\x7e]+")
+_SPACES = re.compile(r" {2,}")
+_PASS1 = regex.compile(r"\s{2,}|[^\S ]|.\p{M}+|[^\x00-\x7f]|`", regex.DOTALL)
+# Pass 2: "U.N." -> "UN" and "G-7" -> "G7"; the context is checked in _pass2
+# (cheaper than look-behinds at every position).
+_PASS2 = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|-\d")
+
+
+def _pass1_fast(text: str) -> tuple[str, OffsetMap] | None:
+    out: list[str] = []
+    pieces: list[tuple[int, int, int, int]] = []
+    pos = npos = 0
+    combining = unicodedata.combining
+    for m in _RUN.finditer(text):
+        s, e = m.span()
+        if s > pos:
+            out.append(text[pos:s])
+            npos += s - pos
+        run = m.group()
+        if combining(run[0]) and s > 0:
+            return None  # a mark on an ASCII letter: compose on the slow path
+        i = 0
+        n = len(run)
+        while i < n:
+            ch = run[i]
+            j = i + 1
+            if ch.isspace():
+                while j < n and run[j].isspace():
+                    j += 1
+                r = " "
+            elif ch == "`":
+                r = ch
+            else:
+                while j < n and combining(run[j]):
+                    j += 1
+                r = _cluster(run[i:j])
+            if len(r) != j - i:
+                pieces.append((npos, s + i, len(r), j - i))
+            out.append(r)
+            npos += len(r)
+            i = j
+        pos = e
+    if not out:
+        return text, OffsetMap((), len(text), len(text))
+    out.append(text[pos:])
+    new = "".join(out)
+    return new, OffsetMap(tuple(pieces), len(new), len(text))
 
 
 @lru_cache(maxsize=4096)
@@ -170,10 +216,16 @@ def _pass1(m: regex.Match[str]) -> str:
     return _cluster(g)
 
 
-def _pass2(m: regex.Match[str]) -> str:
+def _pass2(m: re.Match[str]) -> str:
     g = m.group()
-    if g == "-":
-        return ""
+    text = m.string
+    s, e = m.span()
+    before = text[s - 1] if s else " "
+    if g[0] == "-":
+        return g[1:] if before.isalpha() else g
+    after = text[e] if e < len(text) else " "
+    if before == "." or before.isalnum() or before == "_" or after.isalnum() or after == "_":
+        return g
     return g.replace(".", "")
 
 
@@ -210,9 +262,18 @@ class Normalized:
 
 def normalize(text: str, *, strip: bool = True) -> Normalized:
     """Normalize ``text`` (see module doc). ``strip`` drops outer white space."""
-    s1, m1 = _rewrite(text, _PASS1, _pass1)
+    fast = _pass1_fast(text)
+    maps: list[OffsetMap] = []
+    if fast is None:
+        s1, m1 = _rewrite(text, _PASS1, _pass1)
+    else:
+        s1, m1 = fast
+        if "  " in s1:
+            s1, m0 = _rewrite(s1, _SPACES, lambda m: " ")
+            maps.append(m0)
+    maps.append(m1)
     s2, m2 = _rewrite(s1, _PASS2, _pass2)
-    maps: list[OffsetMap] = [m2, m1]
+    maps.insert(0, m2)
     if strip:
         lead = len(s2) - len(s2.lstrip(" "))
         stripped = s2.strip(" ")

@@ -1,0 +1,187 @@
+"""A cache of prepared articles on disk, keyed by content.
+
+Reading, normalizing and segmenting an article is the costliest step of a run.
+Its result depends only on the article's bytes, its format (the file suffix)
+and the code that prepares it, so it is kept on disk under pytest's cache
+directory (``.pytest_cache/d/factcheck/``; ``--cache-clear`` empties it) and a
+re-run only prepares the articles whose content changed.
+
+Format (versioned, robust):
+
+* ``<root>/<fingerprint>/<k[:2]>/<k>.pickle``, where ``k`` is the BLAKE2b hash
+  of the suffix and the bytes, and ``fingerprint`` hashes :data:`FORMAT_VERSION`,
+  the Python, ``regex`` and ``markdown-it-py`` versions and the source of every
+  module that takes part in preparing an article. Any change to that code
+  starts a new folder; folders of other fingerprints are removed.
+* each file is a pickle of ``(MAGIC, FORMAT_VERSION, fingerprint, key, state)``.
+  A file that cannot be read, does not unpickle, or whose header does not
+  match is ignored (and removed): a bad entry is never fatal.
+* writes go to a unique temporary file that is then renamed over the entry,
+  so concurrent writers (pytest-xdist workers) never expose a half-written
+  file; two workers writing the same entry write the same bytes.
+
+What is stored is the prepared article without its path (the same content may
+live at several paths) and without per-run data: ``PreparedArticle.cache`` and
+``cached_property`` values are dropped. The cache lives in the user's own
+working tree, written by their own runs; pickle is used for speed and is as
+trusted as the rest of that tree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+from functools import cached_property
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .article import PreparedArticle
+
+__all__ = ["FORMAT_VERSION", "ArticleStore", "code_fingerprint", "content_key"]
+
+FORMAT_VERSION = 1
+MAGIC = "pytest-factcheck/prepared"
+# Modules whose code decides what a prepared article holds.
+_PREPARING_MODULES = ("article.py", "articles.py", "markup.py", "text/normalize.py",
+                      "text/segment.py", "cache.py")
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A hash of everything that decides the content of a prepared article."""
+    h = hashlib.blake2b(digest_size=12)
+    h.update(f"{MAGIC}:{FORMAT_VERSION}:{sys.version}:{pickle.HIGHEST_PROTOCOL}".encode())
+    for dist in ("regex", "markdown-it-py"):
+        h.update(f"{dist}={_version(dist)};".encode())
+    here = Path(__file__).parent
+    for name in _PREPARING_MODULES:
+        try:
+            h.update(name.encode() + b"\0" + (here / name).read_bytes())
+        except OSError:
+            h.update(name.encode() + b"\0missing")
+    return h.hexdigest()
+
+
+def content_key(data: bytes, suffix: str) -> str:
+    """The cache key of an article: its format and its bytes."""
+    h = hashlib.blake2b(digest_size=20)
+    h.update(suffix.lower().encode() + b"\0")
+    h.update(data)
+    return h.hexdigest()
+
+
+@functools.cache
+def _transient_attributes() -> frozenset[str]:
+    """Attributes of a PreparedArticle that are per-run, never stored."""
+    names = {"cache"}
+    for klass in PreparedArticle.__mro__:
+        names.update(n for n, v in vars(klass).items() if isinstance(v, cached_property))
+    return frozenset(names)
+
+
+def _state(prepared: PreparedArticle) -> dict[str, Any]:
+    skip = _transient_attributes()
+    state = {k: v for k, v in vars(prepared).items() if k not in skip}
+    state["article"] = dataclasses.replace(prepared.article, path="")
+    return state
+
+
+def _restore(state: dict[str, Any], display: str) -> PreparedArticle:
+    prepared = PreparedArticle.__new__(PreparedArticle)
+    prepared.__dict__.update(state)
+    prepared.article = dataclasses.replace(state["article"], path=display)
+    prepared.cache = {}
+    return prepared
+
+
+class ArticleStore:
+    """Prepared articles on disk, by content key. Every failure is a miss."""
+
+    def __init__(self, root: Path | str, *, prune: bool = True) -> None:
+        self.fingerprint = code_fingerprint()
+        self.base = Path(root)
+        self.root = self.base / self.fingerprint
+        self.hits = self.misses = self.writes = self.discarded = 0
+        if prune:
+            self._prune_other_versions()
+
+    @classmethod
+    def for_config(cls, config: Any) -> ArticleStore | None:
+        """The store in pytest's cache folder, or None without the cache plugin."""
+        cache = getattr(config, "cache", None)
+        if cache is None:
+            return None
+        try:
+            root = cache.mkdir("factcheck")
+        except OSError:
+            return None
+        # xdist workers share the controller's folder; only one process prunes.
+        return cls(root, prune=not hasattr(config, "workerinput"))
+
+    def _prune_other_versions(self) -> None:
+        try:
+            entries = list(self.base.iterdir())
+        except OSError:
+            return
+        for entry in entries:
+            if entry.is_dir() and entry.name != self.fingerprint:
+                shutil.rmtree(entry, ignore_errors=True)
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.pickle"
+
+    def load(self, key: str, display: str) -> PreparedArticle | None:
+        path = self._path(key)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        try:
+            magic, version, fingerprint, stored_key, state = pickle.loads(data)
+            if (magic, version, fingerprint, stored_key) != (
+                    MAGIC, FORMAT_VERSION, self.fingerprint, key):
+                raise ValueError("stale or foreign cache entry")
+            prepared = _restore(state, display)
+        except Exception:  # corrupt, truncated, foreign: discard, never fail
+            self.discarded += 1
+            self.misses += 1
+            try:
+                path.unlink()
+            except OSError:
+                pass
+            return None
+        self.hits += 1
+        return prepared
+
+    def save(self, key: str, prepared: PreparedArticle) -> None:
+        path = self._path(key)
+        try:
+            payload = pickle.dumps((MAGIC, FORMAT_VERSION, self.fingerprint, key,
+                                    _state(prepared)), protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # something unpicklable: simply do not cache it
+            return
+        tmp = path.with_name(f".{key}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(payload)
+            os.replace(tmp, path)
+            self.writes += 1
+        except OSError:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass

@@ -1,0 +1,801 @@
+"""Number expressions in newspaper prose, read as intervals.
+
+:func:`find_numbers` reads a normalized (``folded``) sentence and returns every
+expression that states *how many*: ``89``, ``1,200``, ``eighty-nine``,
+``1.5 million``, ``a dozen``, ``at least 80``, ``more than 50``, ``nearly 90``,
+``some 90``, ``between 70 and 100``, ``70 to 100``, ``70-100``, ``dozens of``,
+``scores of`` ... (SPEC §3 "quantity"). Each is a :class:`NumberExpr` whose
+:class:`Interval` is what the sentence claims.
+
+What is *not* a count, and so never returned:
+
+* digits joined to letters (``G7``, ``F16``, ``5G``, ``4th``, ``1990s``, ``10km``);
+* years: a four-digit whole number without a thousands separator (``in 2003``,
+  ``2013 commitment``), unless a qualifier stands before it or a count noun
+  (``people``, ``civilians`` ...) right after it (``at least 1500``, ``1500 people``);
+* dates and times (``12/04/2017``, ``4 April``, ``April 4``, ``16:05``, ``4 pm``);
+* ordinals (``4th``, ``fourth``, ``first``: ordinal words are not number words);
+* compound adjectives (``six-year civil war``, ``a 10-year-old boy``: an age or
+  a length, not a count), fractions (``two-thirds``) and ratios (``one in five``);
+* ``one`` as a pronoun (``one of the deadliest``, ``the one``, ``no one``,
+  ``one another``, ``this one``);
+* percentages (``5%``, ``5 per cent``) and money (``$5``, ``£1.5 million``,
+  ``5 million dollars``): a share or a sum is never a count of people or things;
+* labels (``Article 5``, ``No. 10``, ``Resolution 2118``, ``BBC Two``,
+  ``Group of 7``): a capitalized word right before a number, mid-sentence, names
+  something (except in headline case, where every word is capitalized);
+* sports scores (``3-1``) and chains like ``2017-04-11``.
+
+Numbers that measure rather than count (``20 minutes``, ``six years``, ``5 km``)
+are returned with :attr:`NumberExpr.unit` set, so a caller can tie them only to
+a cue that is that unit. A number that counts a part of a total (after
+``including``, ``among them``, ``of whom``, ``of them``; before ``of whom``,
+``of them``; ``30 of the dead``) or an increment (``another 20``, ``a further
+20``, ``20 more``) has :attr:`NumberExpr.part` set.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+__all__ = ["Interval", "NumberExpr", "find_numbers"]
+
+INF = math.inf
+
+
+# ---------------------------------------------------------------------------
+# Intervals
+# ---------------------------------------------------------------------------
+def fmt_number(x: float) -> str:
+    """A number as a reader writes it: ``89``, ``1,400``, ``80.5``, ``∞``."""
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    r = round(x)
+    if abs(x - r) < 1e-6:
+        return f"{r:,}" if abs(r) >= 10_000 else str(r) if abs(r) < 1000 else f"{r:,}"
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A set of numbers ``lo..hi``; either end may be open; ``hi`` may be ``inf``.
+
+    ``label`` (not part of equality) is how the text said it when that is not
+    plain arithmetic: ``about 90``, ``nearly 90``, ``scores``.
+    """
+
+    lo: float
+    hi: float
+    lo_open: bool = False
+    hi_open: bool = False
+    label: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if math.isnan(self.lo) or math.isnan(self.hi) or self.lo > self.hi:
+            raise ValueError(f"not an interval: {self.lo!r}..{self.hi!r}")
+
+    @classmethod
+    def exactly(cls, n: float) -> Interval:
+        return cls(n, n)
+
+    @classmethod
+    def allowed(cls, lo: float | None, hi: float | None) -> Interval:
+        """The range a fact allows (``min``/``max``; either may be missing)."""
+        return cls(-INF if lo is None else float(lo), INF if hi is None else float(hi))
+
+    @property
+    def is_exact(self) -> bool:
+        return self.lo == self.hi
+
+    def contains(self, x: float) -> bool:
+        above = x > self.lo if self.lo_open else x >= self.lo
+        below = x < self.hi if self.hi_open else x <= self.hi
+        return above and below
+
+    def meets(self, other: Interval) -> bool:
+        """Whether the two intervals share at least one number."""
+        lo, hi = max(self.lo, other.lo), min(self.hi, other.hi)
+        if lo < hi:
+            return True
+        if lo > hi or math.isinf(lo):
+            return False
+        # One shared end point: it must be closed on both sides.
+        return self.contains(lo) and other.contains(lo)
+
+    def short(self) -> str:
+        """``70-100``, ``at least 24``, ``at most 100``, ``exactly 89``."""
+        lo, hi = fmt_number(self.lo), fmt_number(self.hi)
+        bounded_lo = self.lo > 0 or (self.lo == 0 and self.lo_open)
+        if self.is_exact:
+            return f"exactly {lo}"
+        if math.isinf(self.hi):
+            if math.isinf(self.lo):
+                return "any number"
+            return f"more than {lo}" if self.lo_open else f"at least {lo}"
+        if not bounded_lo:
+            return f"fewer than {hi}" if self.hi_open else f"at most {hi}"
+        return f"{lo}-{hi}"
+
+    def describe(self) -> str:
+        """How a report says it: ``exactly 89``, ``at least 80``, ``more than 50``,
+        ``between 70 and 100``, ``about 90 (81-99)``, ``scores (at least 40)``."""
+        if self.label:
+            return f"{self.label} ({self.short()})"
+        s = self.short()
+        if "-" in s and not s.startswith(("at ", "more ", "fewer ", "exactly ")):
+            return f"between {fmt_number(self.lo)} and {fmt_number(self.hi)}"
+        return s
+
+
+# ---------------------------------------------------------------------------
+# Tokens
+# ---------------------------------------------------------------------------
+_TOKEN = regex.compile(
+    r"(?P<n>\d+(?:[.,]\d+)*)|(?P<w>[\p{L}\p{M}]+(?:'[\p{L}\p{M}]+)*)|(?P<p>\S)"
+)
+_VALID_DIGITS = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    kind: str  # "n" number, "w" word, "p" punctuation
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "p"
+        out.append(_Tok(m.start(), m.end(), m.group(), m.group().casefold(), kind))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Vocabulary
+# ---------------------------------------------------------------------------
+UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine".split())}
+TEENS = {w: i + 10 for i, w in enumerate(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+TENS = {w: (i + 2) * 10 for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
+          "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+# Vague plurals: the least they can mean.
+VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
+         "millions": 2_000_000, "billions": 2_000_000_000}
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+TIME_WORDS = frozenset("am pm gmt bst utc cet cest est edt pst pdt et hrs o'clock".split())
+CURRENCY_WORDS = frozenset(
+    """dollar dollars pound pounds sterling euro euros cent cents pence penny yen yuan renminbi
+    rouble roubles ruble rubles rupee rupees franc francs shekel shekels lira liras lire dinar
+    dinars riyal riyals rial rials dirham dirhams peso pesos won usd eur gbp bucks quid
+    bitcoin bitcoins""".split())
+PERCENT_WORDS = frozenset({"percent", "pc", "percentage", "pct"})
+CURRENCY_SIGNS = frozenset("$£€¥₹₽₩#")
+MEASURE_UNITS = frozenset(
+    """second seconds minute minutes hour hours day days night nights week weeks month months
+    year years decade decades century centuries weekend weekends
+    km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters
+    m cm mm ft foot feet yard yards inch inches acre acres hectare hectares square
+    kg kgs kilo kilos kilogram kilogrammes kilograms gram grams tonne tonnes ton tons lb lbs
+    litre litres liter liters gallon gallons barrel barrels mph kph knots degrees degree
+    times fold storey storeys floor floors""".split())
+# Words after which a number is a label, not a count.
+LABEL_WORDS = frozenset(
+    """number no nos article articles section chapter page pages paragraph room flight route
+    resolution line act phase level grade category size version episode season platform gate
+    building block apartment flat ward district zone sector item rule clause amendment stage
+    round match day aged age ages highway interstate bus channel squad unit""".split())
+# Count nouns: a year-like number right before one is a count (``1500 people``).
+COUNT_NOUNS = frozenset(
+    """people persons civilians children kids men women adults babies infants villagers
+    residents refugees migrants soldiers troops fighters militants rebels insurgents police
+    officers policemen workers students patients victims casualties dead deaths bodies
+    protesters demonstrators prisoners detainees families households homes houses buildings
+    missiles rockets bombs shells airstrikes strikes attacks jobs cases""".split())
+CASUALTY_NOUNS = frozenset(
+    "dead victims casualties killed injured wounded fatalities deceased bodies missing".split())
+# Capitalized function words that may stand before a number at a sentence start.
+FUNCTION_WORDS = frozenset(
+    """the a an and but or of in on at by for to from with as all some about around nearly
+    almost over under more fewer less up only just another those these its their his her
+    our your my every each no not exactly roughly approximately at least between among
+    including then now when while after before since until there here it this that so yet
+    perhaps maybe still even also""".split())
+PRONOUN_ONE_BEFORE = frozenset(
+    "the this that which every each any no no-one someone anyone another at little only".split())
+PRONOUN_ONE_AFTER = frozenset(
+    """of another other others day time point way hand side who whom which that thing
+    by""".split())
+
+# Qualifiers before a number: phrase -> kind (longest phrases are tried first).
+_PREFIX_KINDS: dict[str, str] = {}
+for _kind, _phrases in {
+    "at_least": ["at least", "no fewer than", "no less than", "not less than", "not fewer than",
+                 "a minimum of", "at the very least", "at minimum", "at the least"],
+    "more_than": ["more than", "over", "upwards of", "upward of", "in excess of", "above",
+                  "well over", "well above", "well in excess of", "greater than", "just over",
+                  "just above", "slightly more than", "a little over", "a little more than",
+                  "well more than", "many more than", "somewhat more than"],
+    "at_most": ["at most", "up to", "no more than", "not more than", "as many as",
+                "a maximum of", "at the most", "at the very most"],
+    "fewer_than": ["fewer than", "less than", "under", "below", "just under", "just below",
+                   "slightly fewer than", "slightly less than", "not quite"],
+    "nearly": ["nearly", "almost", "just shy of", "close on", "very nearly", "almost exactly"],
+    "about": ["about", "around", "some", "roughly", "approximately", "approx", "an estimated",
+              "estimated", "circa", "close to", "more or less", "in the region of",
+              "something like", "round about", "in the neighbourhood of",
+              "in the neighborhood of", "an approximate", "upwards of about"],
+    "exact": ["exactly", "precisely", "only", "just", "a total of", "a full", "fully"],
+    "increment": ["another", "a further", "an additional", "an extra", "additional",
+                  "further", "a fresh"],
+}.items():
+    for _p in _phrases:
+        _PREFIX_KINDS[_p] = _kind
+_PREFIXES = sorted(((tuple(p.split()), k) for p, k in _PREFIX_KINDS.items()),
+                   key=lambda pk: -len(pk[0]))
+
+# Markers after which numbers count a part of a total.
+_PART_MARKERS: tuple[tuple[str, ...], ...] = tuple(sorted((
+    ("including",), ("excluding",), ("not", "including"), ("among", "them"),
+    ("among", "whom"), ("among", "those"), ("of", "whom"), ("of", "them"), ("of", "which"),
+    ("of", "those"), ("plus",), ("as", "well", "as"), ("besides",), ("in", "addition", "to"),
+    *(("among", "the", n) for n in CASUALTY_NOUNS),
+), key=lambda m: -len(m)))
+_POSTFIX_PART = frozenset({"whom", "them", "which", "those", "these", "us"})
+_CLAUSE_BREAKS = frozenset(";:()[].!?\"")
+
+
+# ---------------------------------------------------------------------------
+# Number expressions
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class NumberExpr:
+    """One number expression of a sentence (offsets in the text given).
+
+    ``start``/``end`` span the whole expression, qualifier included;
+    ``value_start``/``value_end`` span the number itself (``89`` in ``at least
+    89``; both ends of a range).
+    """
+
+    start: int
+    end: int
+    value_start: int
+    value_end: int
+    interval: Interval
+    part: bool = False
+    part_reason: str = ""
+    unit: str = ""
+    qualifier: str = ""
+
+    def describe(self) -> str:
+        return self.interval.describe()
+
+    def shifted(self, offset: int) -> NumberExpr:
+        return NumberExpr(self.start + offset, self.end + offset, self.value_start + offset,
+                          self.value_end + offset, self.interval, self.part, self.part_reason,
+                          self.unit, self.qualifier)
+
+
+@dataclass(frozen=True)
+class _Core:
+    """A bare number: token span [i, j), its value, or a vague interval."""
+
+    i: int
+    j: int
+    value: float
+    vague: Interval | None = None
+    words: bool = False  # spelled out
+    year_like: bool = False
+    of_consumed: bool = False
+
+
+class _Reader:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks = _tokenize(text)
+        words = [t for t in self.toks if t.kind == "w" and len(t.text) > 3]
+        caps = sum(1 for t in words if t.text[0].isupper())
+        self.headline = len(words) >= 4 and caps >= 0.6 * len(words)
+
+    # -- token helpers -----------------------------------------------------------
+    def tok(self, k: int) -> _Tok | None:
+        return self.toks[k] if 0 <= k < len(self.toks) else None
+
+    def low(self, k: int) -> str:
+        t = self.tok(k)
+        return t.low if t is not None else ""
+
+    def adjacent(self, a: int, b: int) -> bool:
+        """Token ``a`` ends exactly where token ``b`` starts."""
+        ta, tb = self.tok(a), self.tok(b)
+        return ta is not None and tb is not None and ta.end == tb.start
+
+    def is_word(self, k: int) -> bool:
+        t = self.tok(k)
+        return t is not None and t.kind == "w"
+
+    def is_capitalized(self, k: int) -> bool:
+        t = self.tok(k)
+        return t is not None and t.kind == "w" and t.text[:1].isupper()
+
+    def at_sentence_start(self, k: int) -> bool:
+        """Token ``k`` opens the text, a sentence, a quote or a bracket."""
+        prev = self.tok(k - 1)
+        return prev is None or (prev.kind == "p" and prev.text in ".!?\"'([:")
+
+    def matches(self, k: int, phrase: Sequence[str]) -> bool:
+        return all(self.low(k + n) == w for n, w in enumerate(phrase))
+
+    # -- cores -----------------------------------------------------------------
+    def digit_core(self, i: int) -> _Core | None:
+        t = self.toks[i]
+        if t.kind != "n" or not _VALID_DIGITS.fullmatch(t.text):
+            return None
+        value = float(t.text.replace(",", ""))
+        j = i + 1
+        year_like = len(t.text) == 4 and t.text.isdigit() and 1000 <= value <= 2999
+        j, value, scaled = self.scale_after(j, value)
+        return _Core(i, j, value, year_like=year_like and not scaled)
+
+    def scale_after(self, j: int, value: float) -> tuple[int, float, bool]:
+        """Apply ``hundred``/``thousand``/``million``/``dozen`` words after a number."""
+        scaled = False
+        last = 0
+        while self.is_word(j) and not self.adjacent(j - 1, j):
+            w = self.low(j)
+            if w in SCALES and SCALES[w] > last:
+                value *= SCALES[w]
+                last = SCALES[w]
+            elif w == "dozen" and not scaled:
+                value *= 12
+                last = 12
+            else:
+                break
+            scaled = True
+            j += 1
+        return j, value, scaled
+
+    def word_core(self, i: int) -> _Core | None:
+        w = self.low(i)
+        if not self.is_word(i):
+            return None
+        # "half a dozen"
+        if w == "half" and self.matches(i + 1, ("a", "dozen")):
+            return _Core(i, i + 3, 6, words=True)
+        # "several hundred", "a few thousand": [2x, 10x)
+        for lead in (("several",), ("a", "few"), ("a", "couple", "of"), ("a", "couple")):
+            if self.matches(i, lead):
+                k = i + len(lead)
+                s = self.low(k)
+                scale = SCALES.get(s) or (12 if s == "dozen" else 0)
+                if scale:
+                    label = " ".join(t.low for t in self.toks[i:k + 1])
+                    return _Core(i, k + 1, 0, Interval(2 * scale, 10 * scale, hi_open=True,
+                                                       label=label), words=True)
+                return None
+        if w in ("a", "an", "one") and self.low(i + 1) in (*SCALES, "dozen"):
+            j, value, _ = self.scale_after(i + 1, 1)
+            # "a hundred and fifty"
+            j, value = self.and_rest(j, value)
+            return _Core(i, j, value, words=True)
+        if w not in UNITS and w not in TEENS and w not in TENS:
+            return None
+        total = 0.0
+        current = float(UNITS.get(w, TEENS.get(w, TENS.get(w, 0))))
+        j = i + 1
+        if w in TENS and self.low(j) in UNITS and self.low(j) != "zero":
+            current += UNITS[self.low(j)]
+            j += 1
+        elif (w in TENS and self.low(j) == "-" and self.adjacent(i, j)
+              and self.adjacent(j, j + 1) and self.low(j + 1) in UNITS):
+            current += UNITS[self.low(j + 1)]
+            j += 2
+        # scales
+        last = 0
+        while self.is_word(j) and not self.adjacent(j - 1, j):
+            s = self.low(j)
+            if s == "hundred" and last == 0 and current < 100:
+                current *= 100
+                last = 100
+                j += 1
+                j, current = self.and_rest(j, current, limit=100)
+            elif s in SCALES and s != "hundred" and SCALES[s] > last:
+                total += current * SCALES[s]
+                current = 0
+                last = SCALES[s]
+                j += 1
+                j, current = self.and_rest(j, current, limit=1000)
+            elif s == "dozen" and last == 0:
+                current *= 12
+                j += 1
+                break
+            else:
+                break
+        return _Core(i, j, total + current, words=True)
+
+    def and_rest(self, j: int, value: float, limit: int = 100) -> tuple[int, float]:
+        """``... hundred [and] twenty-five``: the small number after a scale."""
+        k = j + 1 if self.low(j) == "and" else j
+        sub = self._small_words(k)
+        if sub is None:
+            return j, value
+        end, n = sub
+        if n >= limit:
+            return j, value
+        return end, value + n
+
+    def _small_words(self, k: int) -> tuple[int, float] | None:
+        w = self.low(k)
+        if not self.is_word(k):
+            return None
+        if w in UNITS and w != "zero" or w in TEENS:
+            n = UNITS.get(w, TEENS.get(w, 0))
+            if self.low(k + 1) == "hundred":
+                return None
+            return k + 1, n
+        if w in TENS:
+            n = TENS[w]
+            if self.low(k + 1) in UNITS and self.low(k + 1) != "zero":
+                return k + 2, n + UNITS[self.low(k + 1)]
+            if (self.low(k + 1) == "-" and self.adjacent(k, k + 1) and self.adjacent(k + 1, k + 2)
+                    and self.low(k + 2) in UNITS):
+                return k + 3, n + UNITS[self.low(k + 2)]
+            return k + 1, n
+        return None
+
+    def vague_core(self, i: int) -> _Core | None:
+        w = self.low(i)
+        if not self.is_word(i):
+            return None
+        # "tens of thousands", "hundreds of thousands", "tens of millions"
+        if w in ("tens", "hundreds") and self.low(i + 1) == "of" and self.low(i + 2) in (
+                "thousands", "millions", "billions"):
+            base = {"tens": 20, "hundreds": 200}[w]
+            scale = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
+            lo = base * scale[self.low(i + 2)]
+            label = " ".join(t.low for t in self.toks[i:i + 3])
+            j = i + 3
+            of = self.low(j) == "of"
+            return _Core(i, j + of, 0, Interval(lo, INF, label=label), of_consumed=of)
+        if w not in VAGUE:
+            return None
+        of = self.low(i + 1) == "of"
+        if w == "scores" and not of:
+            return None  # "test scores", "he scores"
+        return _Core(i, i + 1 + of, 0, Interval(VAGUE[w], INF, label=w), of_consumed=of)
+
+    def core(self, i: int) -> _Core | None:
+        t = self.toks[i]
+        if t.kind == "n":
+            return self.digit_core(i)
+        return self.vague_core(i) or self.word_core(i)
+
+    # -- exclusions ------------------------------------------------------------
+    def excluded(self, c: _Core) -> bool:
+        """Whether a core is not a count (see module doc)."""
+        i, j = c.i, c.j
+        first, last = self.toks[i], self.toks[j - 1]
+        prev = self.tok(i - 1)
+        nxt = self.tok(j)
+        # Joined to letters or digits, or to date/time/money punctuation.
+        if prev is not None and self.adjacent(i - 1, i):
+            if prev.kind in ("w", "n") or prev.text in "/:.'" or prev.text in CURRENCY_SIGNS:
+                return True
+            before = self.tok(i - 2)
+            if prev.text == "-" and self.adjacent(i - 2, i - 1) and before is not None and (
+                    before.kind in ("w", "n")):
+                return True  # mid-2017, pre-1990, the tail of 2017-04-11
+        if nxt is not None and self.adjacent(j - 1, j):
+            if nxt.kind in ("w", "n") or nxt.text in "/:%'":
+                return True
+            if nxt.text == "-" and self.adjacent(j, j + 1) and self.is_word(j + 1):
+                return self.low(j + 1) not in ("plus", "odd")  # six-year, 10-year-old
+            if nxt.text == "." and self.adjacent(j, j + 1) and self.tok(j + 1) is not None:
+                nn = self.toks[j + 1]
+                if nn.kind == "n":
+                    return True  # 1.2.3
+        if first.kind == "w" and first.text[:1].isupper() and not self.headline:
+            if not self.at_sentence_start(i):
+                return True  # BBC Two, Group of Seven
+        # Money and percentages.
+        after = self.low(j)
+        if after in CURRENCY_WORDS or after in PERCENT_WORDS:
+            return True
+        if after == "per" and self.low(j + 1) == "cent":
+            return True
+        if prev is not None and prev.text in CURRENCY_SIGNS:
+            return True
+        # Times: "4 pm", "4 a.m.", "10 GMT".
+        if after in TIME_WORDS:
+            return True
+        if after in ("a", "p") and self.low(j + 1) == "." and self.low(j + 2) == "m":
+            return True
+        # Dates: "4 April", "4 of April", "April 4", "the 4 of".
+        if c.vague is None and c.value == int(c.value) and 1 <= c.value <= 31:
+            k = j + 1 if after == "of" else j
+            if self.low(k) in MONTHS and self.is_capitalized(k):
+                return True
+            back = i - 1
+            if self.low(back) == "the":
+                back -= 1
+            if self.low(back) in MONTHS and self.is_capitalized(back):
+                return True
+        # Labels: "Article 5", "No. 10", "Group of 7", "room 5".
+        if first.kind == "n" and not self.headline:
+            pk = i - 1
+            if prev is not None and prev.text == "." and self.low(i - 2) in ("no", "nos"):
+                return True
+            if prev is not None and prev.text == "#":
+                return True
+            if self.low(pk) in LABEL_WORDS:
+                return True
+            if self.is_capitalized(pk) and not self.at_sentence_start(pk) and (
+                    self.low(pk) not in FUNCTION_WORDS) and self.low(pk) not in MONTHS:
+                return True
+        if self.low(i - 1) == "of" and self.is_capitalized(i - 2) and not self.headline and (
+                not self.at_sentence_start(i - 2) or self.low(i - 2) == "group"):
+            if self.low(i - 2) not in FUNCTION_WORDS:
+                return True
+        # Ratios: "one in five", "3 out of 4".
+        if after == "in" and self.starts_number(j + 1):
+            return True
+        if after == "out" and self.low(j + 1) == "of" and self.starts_number(j + 2):
+            return True
+        if self.low(i - 1) in ("in", "of") and self.ends_number(i - 2) and (
+                self.low(i - 1) == "in" or self.low(i - 2) == "out"):
+            return True
+        # "one" as a pronoun.
+        if first.low == "one" and j == i + 1:
+            if self.low(i - 1) in PRONOUN_ONE_BEFORE or after in PRONOUN_ONE_AFTER:
+                return True
+            if after == "or" and self.low(j + 1) == "another":
+                return True
+            if nxt is None or (nxt.kind == "p" and nxt.text not in "-"):
+                return True  # "the only one.", "one, two"
+        return bool(c.words and last.low in ("a", "an"))
+
+    def ends_number(self, k: int) -> bool:
+        t = self.tok(k)
+        if t is not None and t.low == "out":
+            return self.ends_number(k - 1)
+        return t is not None and (t.kind == "n" or t.low in UNITS or t.low in TEENS
+                                  or t.low in TENS)
+
+    def starts_number(self, k: int) -> bool:
+        t = self.tok(k)
+        if t is None:
+            return False
+        return t.kind == "n" or t.low in UNITS or t.low in TEENS or t.low in TENS or (
+            t.low in ("a", "an") and self.low(k + 1) in SCALES)
+
+    # -- expressions -----------------------------------------------------------
+    def prefix(self, i: int, floor: int) -> tuple[int, str]:
+        """The qualifier right before token ``i``: (first token, kind) or (i, "")."""
+        for phrase, kind in _PREFIXES:
+            k = i - len(phrase)
+            if k < floor:
+                continue
+            if self.matches(k, phrase):
+                return k, kind
+        return i, ""
+
+    def expression(self, i: int, floor: int) -> tuple[NumberExpr | None, int]:
+        """Read an expression whose number starts at token ``i``.
+
+        Returns the expression (None if there is none) and the token to go on at.
+        """
+        c = self.core(i)
+        if c is None:
+            return None, i + 1
+        if c.vague is None and c.value == 0 and c.words and self.low(i) != "zero":
+            return None, c.j
+        # Ranges: "70-100", "70 to 100", "two or three", "between 70 and 100".
+        hi_core: _Core | None = None
+        j = c.j
+        nxt = self.tok(j)
+        if c.vague is None and nxt is not None:
+            if nxt.text == "-" and self.adjacent(j - 1, j) and self.adjacent(j, j + 1):
+                other = self.core(j + 1)
+                if other is not None and other.vague is None and self.toks[j + 1].kind == (
+                        self.toks[i].kind):
+                    after = self.tok(other.j)
+                    if (after is not None and after.text == "-"
+                            and self.adjacent(other.j - 1, other.j)):
+                        return None, other.j + 1  # 2017-04-11
+                    if other.value <= c.value or c.year_like or other.year_like:
+                        return None, other.j  # a score (3-1) or seasons (2016-17)
+                    hi_core = other
+            elif nxt.low in ("to", "or", "and") and self.starts_number(j + 1):
+                other = self.core(j + 1)
+                word_ok = nxt.low != "and" or self.low(i - 1) == "between"
+                if (other is not None and other.vague is None and word_ok
+                        and not self.excluded(other)):
+                    lo_v = c.value
+                    if other.value > lo_v and lo_v < 1000 <= other.value and (
+                            self.toks[other.j - 1].low in SCALES) and not (
+                            self.toks[c.j - 1].low in SCALES):
+                        lo_v = lo_v * SCALES[self.toks[other.j - 1].low]  # 1.5 to 2 million
+                    if nxt.low == "to" or other.value > lo_v:
+                        hi_core = other
+                        c = _Core(c.i, c.j, lo_v, words=c.words, year_like=c.year_like)
+        end_core = hi_core or c
+        if self.excluded(_Core(c.i, end_core.j, c.value, c.vague, c.words)):
+            return None, end_core.j
+        if hi_core is not None and self.excluded(c):
+            return None, end_core.j
+        start_tok, kind = self.prefix(c.i, floor)
+        if kind == "" and self.low(c.i - 1) in ("between", "from") and hi_core is not None:
+            start_tok, kind = c.i - 1, "range"
+        end_tok = end_core.j
+        # Suffix qualifiers.
+        suffix = ""
+        a, b = self.low(end_tok), self.low(end_tok + 1)
+        if hi_core is None and c.vague is None:
+            if a == "or" and b in ("more", "over", "above", "greater"):
+                suffix, end_tok = "at_least", end_tok + 2
+            elif a == "or" and b in ("fewer", "less", "under", "below"):
+                suffix, end_tok = "at_most", end_tok + 2
+            elif a == "or" and b == "so":
+                suffix, end_tok = "about", end_tok + 2
+            elif a == "+" and self.adjacent(end_tok - 1, end_tok):
+                suffix, end_tok = "at_least", end_tok + 1
+            elif a == "-" and b == "plus" and self.adjacent(end_tok - 1, end_tok):
+                suffix, end_tok = "at_least", end_tok + 2
+            elif a == "-" and b == "odd" and self.adjacent(end_tok - 1, end_tok):
+                suffix, end_tok = "odd", end_tok + 2
+        increment = kind == "increment" or (
+            not suffix and self.low(end_tok) in ("more", "others", "other", "additional",
+                                                 "extra") and self.low(end_tok + 1) != "than")
+        # Years: a four-digit number is a count only when the text says so.
+        if c.year_like or (hi_core is not None and hi_core.year_like):
+            counted = self.low(end_tok) in COUNT_NOUNS or self.low(end_tok + 1) in COUNT_NOUNS
+            if kind in ("", "range", "increment", "exact") and not suffix and not counted:
+                return None, end_tok
+        interval = _interval(c, hi_core, kind, suffix, self.qualifier_text(start_tok, c.i))
+        unit = self.low(end_tok) if self.low(end_tok) in MEASURE_UNITS else ""
+        if unit == "m" and not self.adjacent(end_tok - 1, end_tok):
+            unit = "m"
+        first, last_t = self.toks[start_tok], self.toks[end_tok - 1]
+        v0, v1 = self.toks[c.i].start, self.toks[end_core.j - 1].end
+        if end_core.of_consumed:
+            v1 = self.toks[end_core.j - 2].end
+        expr = NumberExpr(first.start, last_t.end, v0, v1, interval,
+                          part=increment, part_reason="increment" if increment else "",
+                          unit=unit, qualifier=kind if kind not in ("", "range") else suffix)
+        return expr, end_tok
+
+    def qualifier_text(self, a: int, b: int) -> str:
+        return " ".join(t.low for t in self.toks[a:b])
+
+    # -- parts -----------------------------------------------------------------
+    def part_marks(self) -> dict[int, str]:
+        """Token index -> marker, for tokens inside a 'part of a total' clause."""
+        marks: dict[int, str] = {}
+        active = ""
+        words_since = 0
+        k = 0
+        n = len(self.toks)
+        while k < n:
+            t = self.toks[k]
+            hit = next((m for m in _PART_MARKERS if self.matches(k, m)), None)
+            if hit is not None:
+                active, words_since = " ".join(hit), 0
+                for q in range(k, k + len(hit)):
+                    marks[q] = active
+                k += len(hit)
+                continue
+            if t.kind == "p":
+                spaced_dash = t.text == "-" and not (self.adjacent(k - 1, k)
+                                                     or self.adjacent(k, k + 1))
+                if t.text in _CLAUSE_BREAKS or spaced_dash:
+                    active = ""
+                elif t.text == "," and not (self.starts_number(k + 1)
+                                            or self.prefix_starts(k + 1)):
+                    active = ""
+            elif active:
+                words_since += 1
+                if t.kind == "n" or self.starts_number(k):
+                    words_since = 0
+                if words_since > 10:
+                    active = ""
+            if active:
+                marks[k] = active
+            k += 1
+        return marks
+
+    def prefix_starts(self, k: int) -> bool:
+        for phrase, _ in _PREFIXES:
+            if self.matches(k, phrase) and self.starts_number(k + len(phrase)):
+                return True
+        return False
+
+    def postfix_part(self, end_tok: int, of_consumed: bool) -> str:
+        k = end_tok - 1 if of_consumed else end_tok
+        if self.low(k) != "of":
+            return ""
+        w = self.low(k + 1)
+        if w in _POSTFIX_PART:
+            return f"of {w}"
+        if w == "the" and self.low(k + 2) in CASUALTY_NOUNS:
+            return f"of the {self.low(k + 2)}"
+        return ""
+
+
+def _interval(c: _Core, hi: _Core | None, kind: str, suffix: str, said: str) -> Interval:
+    if c.vague is not None:
+        return c.vague
+    n = c.value
+    if hi is not None:
+        lo_v, hi_v = sorted((n, hi.value))
+        if kind in ("about", "nearly"):
+            return Interval(round(lo_v * 0.9, 6), round(hi_v * 1.1, 6),
+                            label=f"{said} {_f(lo_v)} to {_f(hi_v)}")
+        if kind in ("at_least", "more_than"):
+            return Interval(lo_v, INF, lo_open=kind == "more_than")
+        if kind in ("at_most", "fewer_than"):
+            return Interval(0, hi_v, hi_open=kind == "fewer_than")
+        return Interval(lo_v, hi_v)
+    kind = kind or suffix
+    if kind in ("at_least",):
+        return Interval(n, INF)
+    if kind == "more_than":
+        return Interval(n, INF, lo_open=True)
+    if kind == "at_most":
+        return Interval(0, n)
+    if kind == "fewer_than":
+        return Interval(0, n, hi_open=True) if n > 0 else Interval(0, 0)
+    if kind == "nearly":
+        return Interval(round(n * 0.9, 6), n, label=f"{said} {_f(n)}")
+    if kind == "about":
+        return Interval(round(n * 0.9, 6), round(n * 1.1, 6),
+                        label=f"{said or 'about'} {_f(n)}".replace("or so", "about"))
+    if kind == "odd":
+        return Interval(n, round(n * 1.25, 6), label=f"{_f(n)}-odd")
+    return Interval(n, n)
+
+
+def _f(x: float) -> str:
+    return fmt_number(x)
+
+
+def find_numbers(text: str) -> list[NumberExpr]:
+    """Every number expression of ``text`` (a normalized sentence), in order."""
+    r = _Reader(text)
+    exprs: list[tuple[NumberExpr, int, int]] = []
+    floor = 0
+    k = 0
+    starts: dict[int, int] = {t.start: n for n, t in enumerate(r.toks)}
+    while k < len(r.toks):
+        expr, nxt = r.expression(k, floor)
+        if expr is not None:
+            exprs.append((expr, starts[expr.start], nxt))
+            floor = nxt
+        k = max(nxt, k + 1)
+    if not exprs:
+        return []
+    marks = r.part_marks()
+    out: list[NumberExpr] = []
+    for expr, first_tok, end_tok in exprs:
+        reason = expr.part_reason
+        if not reason:
+            core_tok = starts[expr.value_start]
+            reason = marks.get(first_tok, "") or marks.get(core_tok, "")
+        if not reason:
+            of_consumed = r.low(end_tok - 1) == "of"
+            reason = r.postfix_part(end_tok, of_consumed)
+        if reason:
+            expr = NumberExpr(expr.start, expr.end, expr.value_start, expr.value_end,
+                              expr.interval, True, reason, expr.unit, expr.qualifier)
+        out.append(expr)
+    return out

@@ -1,0 +1,108 @@
+"""Small word-level utilities shared by the kinds that read phrases.
+
+Everything here works on *normalized* text (``PreparedArticle.folded`` or the
+output of :func:`~pytest_factcheck.text.normalize.normalize`) and returns
+offsets into it. A :class:`Token` is a word (letters and digits, joined by
+inner apostrophes, hyphens or dots: ``Italy's``, ``two-day``, ``G7``) or a single
+punctuation character. Word counts ("at most five words between ...") count
+word tokens only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from .normalize import normalize_phrase
+
+__all__ = [
+    "Token",
+    "is_capitalized",
+    "is_possessive",
+    "lower_words",
+    "phrase_pattern",
+    "tokens",
+    "word_count",
+    "words",
+]
+
+_TOKEN = regex.compile(
+    r"[\p{L}\p{N}\p{M}]+(?:['\-.][\p{L}\p{N}\p{M}]+)*(?:'s?(?![\p{L}\p{N}]))?|[^\s\p{L}\p{N}\p{M}]"
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or one punctuation character, with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
+
+    @property
+    def bare(self) -> str:
+        """The casefolded word without a possessive ``'s`` / ``'``."""
+        low = self.lower
+        if low.endswith("'s"):
+            return low[:-2]
+        return low.rstrip("'")
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Tokens of ``text[start:end]`` in ``text``'s offsets."""
+    stop = len(text) if end is None else min(end, len(text))
+    if stop <= start:
+        return ()
+    return tuple(Token(m.start(), m.end(), m.group())
+                 for m in _TOKEN.finditer(text, start, stop))
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Word tokens of ``text[start:end]``."""
+    return tuple(t for t in tokens(text, start, end) if t.is_word)
+
+
+def word_count(text: str, start: int, end: int) -> int:
+    """How many words lie between two offsets (0 when ``end <= start``)."""
+    return len(words(text, start, end))
+
+
+def is_capitalized(word: str) -> bool:
+    """True for ``Italy``, ``G7``-style words starting with a capital letter."""
+    return word[:1].isupper()
+
+
+def is_possessive(word: str) -> bool:
+    """True for ``Italy's``, ``ministers'``."""
+    return len(word) > 1 and (word.casefold().endswith("'s") or word.endswith("'"))
+
+
+def phrase_pattern(phrases: Iterable[str]) -> regex.Pattern[str] | None:
+    """A case-insensitive whole-word pattern for any of ``phrases``.
+
+    Phrases are normalized like article text (so ``U.S.`` matches ``US`` and
+    ``G-7`` matches ``G7``); any run of white space in a phrase matches one
+    space. Longer phrases are tried first, so the longest one wins at a place.
+    None when there is no non-empty phrase.
+    """
+    forms = sorted({normalize_phrase(p) for p in phrases} - {""}, key=lambda f: (-len(f), f))
+    if not forms:
+        return None
+    body = "|".join(r"\s+".join(regex.escape(w) for w in f.split(" ")) for f in forms)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])",
+                         regex.IGNORECASE | regex.FULLCASE)
+
+
+def lower_words(toks: Sequence[Token]) -> list[str]:
+    """The casefolded texts of the word tokens among ``toks``."""
+    return [t.lower for t in toks if t.is_word]

@@ -1,0 +1,1 @@
+"""Data and small helpers for the editor-facing tests."""
