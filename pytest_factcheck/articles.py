@@ -10,8 +10,10 @@ as stored. Articles are opened read-only and never written to.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,8 @@ __all__ = ["ARTICLE_SUFFIXES", "discover_articles", "parse_article", "read_artic
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 ERASE = "\u200b"
+_LONE_CR = re.compile(r"\r(?!\n)")
+_BYTE_BREAK = re.compile(rb"\r\n|\r|\n")
 # Articles above this size are skipped with a reason: preparing text costs about
 # 0.35 s per MB, and no news article comes near it (SPEC §7: 40 MB for 10,000).
 MAX_BYTES = 16 * 1024 * 1024
@@ -78,18 +82,25 @@ def read_article(path: Path, display: str | None = None) -> Article:
 
 def parse_article(data: bytes, name: str, suffix: str = ".txt") -> Article:
     """Decode and parse article bytes. Raises ArticleError for binary or non-UTF-8 data."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError(name, "is UTF-16, not UTF-8 (save it as UTF-8); skipped")
     if b"\x00" in data:
         raise ArticleError(name, "looks binary (it contains NUL bytes); skipped")
     try:
         source = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = data[: exc.start]
+        line = len(_BYTE_BREAK.findall(before)) + 1
+        col = exc.start - max(before.rfind(b"\n"), before.rfind(b"\r"))
         raise ArticleError(
             name, f"is not valid UTF-8 (byte 0x{data[exc.start]:02x} at line {line}, "
             f"column {col}); skipped") from None
     if suffix in (".md", ".markdown"):
-        return _markdown(source, name)
+        # The Markdown parser reads a lone CR (old Mac line ends) as a line end
+        # but does not keep it; a same-length "\n" keeps every offset. The
+        # article keeps the file as stored, so locations are unchanged.
+        article = _markdown(_LONE_CR.sub("\n", source), name)
+        return article if article.source == source else replace(article, source=source)
     if suffix in (".html", ".htm"):
         return _html(source, name)
     return Article(path=name, source=source, text=_erase_bom(source))

@@ -29,6 +29,7 @@ trusted as the rest of that tree.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -159,10 +160,8 @@ class ArticleStore:
         except Exception:  # corrupt, truncated, foreign: discard, never fail
             self.discarded += 1
             self.misses += 1
-            try:
+            with contextlib.suppress(OSError):
                 path.unlink()
-            except OSError:
-                pass
             return None
         self.hits += 1
         return prepared
@@ -181,7 +180,5 @@ class ArticleStore:
             os.replace(tmp, path)
             self.writes += 1
         except OSError:
-            try:
+            with contextlib.suppress(OSError):
                 tmp.unlink()
-            except OSError:
-                pass

@@ -1,18 +1,30 @@
 """The corpus of a run: every article read, decoded, normalized and segmented once.
 
 Shared by every fact (and every pytest item): :meth:`Corpus.load` reads each
-path at most once per run, whatever the number of facts.
+path at most once per run, whatever the number of facts and whatever article
+scopes the items have (a file in two scopes is the same prepared object).
+
+With an :class:`~pytest_factcheck.cache.ArticleStore`, a prepared article is
+taken from disk when its content was prepared before (by any earlier run or
+by another xdist worker), and only changed articles are prepared again. With
+``share=(i, n)`` (xdist worker ``i`` of ``n``), a worker prepares every
+``n``-th article first and then takes the others from the store where another
+worker already put them, so cold-cache preparation is split between workers.
 """
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .article import PreparedArticle, prepare
-from .articles import discover_articles, display_path, read_article
+from .articles import MAX_BYTES, discover_articles, display_path, parse_article, read_article
+from .cache import ArticleStore, content_key
 from .errors import ArticleError
+from .index import CorpusIndex
 from .model import Problem
 
 __all__ = ["Corpus", "Selection"]
@@ -25,14 +37,20 @@ class Selection:
     articles: list[PreparedArticle] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)  # display paths, readable or not
+    index: CorpusIndex | None = None  # built on first use, see Corpus.index_for
 
 
 class Corpus:
     """Reads and prepares articles on demand, each once."""
 
-    def __init__(self, rootdir: Path | str) -> None:
+    def __init__(self, rootdir: Path | str, *, store: ArticleStore | None = None,
+                 share: tuple[int, int] | None = None) -> None:
         self.rootdir = Path(rootdir).absolute()
+        self.store = store
+        self.share = share
         self._prepared: dict[Path, PreparedArticle | Problem] = {}
+        self._selections: dict[tuple[str, ...], Selection] = {}
+        self.prepared_count = 0  # articles actually parsed and prepared in this run
 
     def display(self, path: Path, given: str | None = None) -> str:
         return display_path(path, self.rootdir, given)
@@ -57,18 +75,54 @@ class Corpus:
         hit = self._prepared.get(key)
         if hit is None:
             try:
-                hit = prepare(read_article(path, display))
+                hit = self._read_and_prepare(path, display)
             except ArticleError as exc:
                 hit = exc.problem()
             self._prepared[key] = hit
         return hit
 
+    def _read_and_prepare(self, path: Path, display: str) -> PreparedArticle:
+        data = _plain_bytes(path) if self.store is not None else None
+        if data is None or self.store is None:
+            # No cache, or anything unusual about the file: the reader decides
+            # (and words the error).
+            self.prepared_count += 1
+            return prepare(read_article(path, display))
+        key = content_key(data, path.suffix)
+        cached = self.store.load(key, display)
+        if cached is not None:
+            return cached
+        self.prepared_count += 1
+        prepared = prepare(parse_article(data, display, path.suffix.lower()))
+        self.store.save(key, prepared)
+        return prepared
+
     def load(self, paths: Sequence[str | Path]) -> Selection:
+        """The articles below ``paths`` (memoized: the same paths give the same Selection)."""
+        memo_key = tuple(str(p) for p in paths)
+        sel = self._selections.get(memo_key)
+        if sel is None:
+            sel = self._selections[memo_key] = self._load(paths)
+        return sel
+
+    def index_for(self, sel: Selection, checkers: Iterable[Any]) -> CorpusIndex:
+        """The term index over ``sel``'s articles, built once with the terms of ``checkers``.
+
+        ``checkers`` is only iterated when the index is built (pass a generator).
+        """
+        if sel.index is None:
+            sel.index = CorpusIndex.for_checkers(sel.articles, checkers)
+        return sel.index
+
+    def _load(self, paths: Sequence[str | Path]) -> Selection:
         sel = Selection()
         for given in paths:
             if not Path(given).exists() and not Path(given).is_symlink():
                 sel.problems.append(Problem(str(given), 0, 0, "no such file or folder"))
-        for f, d in self.files(paths):
+        files = self.files(paths)
+        for f, d in self._share_order(files):
+            self.get(f, d)
+        for f, d in files:
             sel.paths.append(d)
             got = self.get(f, d)
             if isinstance(got, Problem):
@@ -76,3 +130,30 @@ class Corpus:
             else:
                 sel.articles.append(got)
         return sel
+
+    def _share_order(self, files: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
+        """The order to prepare ``files`` in: this worker's share first.
+
+        The others come last and backwards, so that a worker that finishes
+        early meets the other worker's share from its far end and takes from
+        the store what is already there.
+        """
+        if self.share is None or self.store is None:
+            return files
+        i, n = self.share
+        mine = [f for k, f in enumerate(files) if k % n == i]
+        others = [f for k, f in enumerate(files) if k % n != i]
+        return mine + others[::-1]
+
+
+def _plain_bytes(path: Path) -> bytes | None:
+    """The bytes of a regular, not too large file; None for anything else."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return None
+        with path.open("rb") as fh:
+            data = fh.read(MAX_BYTES + 1)
+    except OSError:
+        return None
+    return data if len(data) <= MAX_BYTES else None

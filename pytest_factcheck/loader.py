@@ -3,9 +3,9 @@
 YAML is only ever loaded safely: nodes are composed by PyYAML's ``SafeLoader``
 and turned into plain values here (text, numbers, true/false, lists, mappings;
 any other tag, ``!!python/...`` included, is refused), keeping each value's
-line and column so every error names the file, line and column. Aliases are
-followed at most :data:`MAX_NODES` times in a file, which stops alias bombs
-("billion laughs") before they cost time or memory.
+line and column so every error names the file, line and column. Values are
+reached again through aliases at most :data:`MAX_REPEATS` times in a file,
+which stops alias bombs ("billion laughs") before they cost time or memory.
 
 Structure and types are checked against the JSON Schema shipped in
 ``schema/factfile.schema.json`` (the same file editors point their editor at);
@@ -40,7 +40,8 @@ from .model import KINDS, Entity, Fact, Problem, SourcePos, Waiver
 __all__ = ["Catalog", "FactFile", "LoadedFact", "discover_fact_files", "load_catalog",
            "parse_yaml", "schema", "validate_document"]
 
-MAX_NODES = 100_000          # values built from one file, aliases followed
+MAX_NODES = 1_000_000        # values built from one file
+MAX_REPEATS = 10_000         # values reached again through aliases: stops alias bombs
 MAX_DEPTH = 64               # nesting of lists and mappings
 MAX_FILE_BYTES = 8 * 2**20   # a fact file larger than this is refused unread
 MAX_PROBLEMS = 20            # problems reported per file
@@ -93,6 +94,8 @@ class _Builder:
     def __init__(self, located: Located) -> None:
         self.located = located
         self.count = 0
+        self.repeats = 0
+        self.seen: set[int] = set()  # the composed nodes stay alive: ids are stable
         self.constructor = yaml.SafeLoader(stream="")
 
     def pos(self, node: yaml.Node) -> SourcePos:
@@ -100,12 +103,19 @@ class _Builder:
         return SourcePos(self.located.file, m.line + 1, m.column + 1)
 
     def build(self, node: yaml.Node, path: tuple[Any, ...], depth: int = 0) -> Any:
+        if id(node) in self.seen:  # reached again through an alias
+            self.repeats += 1
+            if self.repeats > MAX_REPEATS:
+                raise FactError(
+                    f"aliases (*name) repeat anchored values (&name) more than "
+                    f"{MAX_REPEATS:,} times: an alias bomb? Write the values out instead",
+                    self.pos(node))
+        else:
+            self.seen.add(id(node))
         self.count += 1
         if self.count > MAX_NODES:
-            raise FactError(
-                f"the document expands to more than {MAX_NODES:,} values: too many "
-                "aliases (*name) repeat an anchor (&name) — an alias bomb? Write the "
-                "values out instead", self.pos(node))
+            raise FactError(f"the document has more than {MAX_NODES:,} values; split it "
+                            "into several files", self.pos(node))
         if depth > MAX_DEPTH:
             raise FactError(f"lists and mappings are nested more than {MAX_DEPTH} deep",
                             self.pos(node))
@@ -134,11 +144,11 @@ class _Builder:
             if knode.tag == _STD + "merge":
                 raise FactError("merge keys (<<) are not supported in fact files; write "
                                 "the fields out", self.pos(knode))
+            if knode.tag not in _PLAIN_TAGS | {_STD + "map", _STD + "seq"}:
+                raise self._bad_tag(knode)
             if not isinstance(knode, yaml.ScalarNode):
                 raise FactError("a key must be a plain word, not a list or mapping",
                                 self.pos(knode))
-            if knode.tag not in _PLAIN_TAGS:
-                raise self._bad_tag(knode)
             self.count += 1
             # The key as written: `yes:` is the field "yes", not true.
             key = str(knode.value)
@@ -769,6 +779,7 @@ def load_catalog(
     files: dict[str, FactFile] = {}
     errors: dict[str, list[FactError]] = {}
     parsed: list[_Parsed] = []
+    unread: list[str] = []  # files whose entities could not be read
     for path in discover_fact_files(paths):
         name = (display or {}).get(path, str(path))
         files.setdefault(name, FactFile(name))
@@ -776,8 +787,9 @@ def load_catalog(
         errors.setdefault(name, []).extend(errs)
         if got is not None:
             parsed.append(got)
-    failed = [name for name, errs in errors.items() if errs]
-    hint = (f" (note: {', '.join(failed)} could not be loaded)" if failed else "")
+        else:
+            unread.append(name)
+    hint = (f" (note: {', '.join(unread)} could not be read)" if unread else "")
 
     # Entities: one namespace across files.
     entities: dict[str, Entity] = {}

@@ -14,14 +14,19 @@ from typing import Any
 import pytest
 from _pytest.config import Config as _Config
 
+from .cache import ArticleStore
 from .corpus import Corpus, Selection
 from .engine import check_fact
 from .loader import Catalog, LoadedFact, discover_fact_files, load_catalog
 from .markup import waiver_problems
 from .model import FactResult, Problem
+from .outputs import write_outputs
+from .outputs.github import in_github_actions, workflow_commands
+from .outputs.summary import Progress, summary_table
 from .report import build_json_report, render_result, result_to_json, write_json_report
 
 PLUGIN_NAME = "factcheck-session"
+PROGRESS_MIN = 100  # articles; fewer are read without a progress line
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -37,6 +42,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--factcheck-report", metavar="PATH", dest="factcheck_report", default=None,
         help="write a JSON report of every fact and finding to PATH.")
+    group.addoption(
+        "--factcheck-sarif", metavar="PATH", dest="factcheck_sarif", default=None,
+        help="write the contradictions as a SARIF 2.1.0 log to PATH (for code scanning).")
+    group.addoption(
+        "--factcheck-html", metavar="PATH", dest="factcheck_html", default=None,
+        help="write a self-contained HTML page (facts x articles, highlighted findings) "
+             "to PATH.")
     parser.addini("factcheck_articles", "article files or folders to check", type="args",
                   default=["articles/"])
     parser.addini("factcheck_facts", "fact files or folders", type="args", default=["facts/"])
@@ -59,6 +71,17 @@ def pytest_configure(config: pytest.Config) -> None:
         config.args = [*config.args, *targets]
     else:
         config.args = targets
+
+
+def _worker_share(config: pytest.Config) -> tuple[int, int] | None:
+    """(worker number, worker count) under pytest-xdist, else None."""
+    info = getattr(config, "workerinput", None)
+    if not info:
+        return None
+    try:
+        return int(str(info["workerid"]).lstrip("gw")), int(info["workercount"])
+    except (KeyError, ValueError):
+        return None
 
 
 def problem_key(p: Problem) -> str:
@@ -96,7 +119,8 @@ class FactcheckPlugin:
         except ValueError:
             raise pytest.UsageError("ini option factcheck_timeout must be a number of "
                                     "seconds") from None
-        self.corpus = Corpus(self.rootdir)
+        self.corpus = Corpus(self.rootdir, store=ArticleStore.for_config(config),
+                             share=_worker_share(config))
         self._catalog: Catalog | None = None
         self.results: dict[str, dict[str, Any]] = {}
         self.article_problems: dict[str, Problem] = {}
@@ -197,12 +221,17 @@ class FactcheckPlugin:
         if self.article_problems and session.exitstatus == 0:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
         path = self.config.getoption("factcheck_report")
-        if not path:
-            return
         errors = [*self.catalog.problems, *self.article_problems.values(), *self.warning_list()]
         articles = [d for _, d in self.corpus.files(self.all_article_paths)]
         report = build_json_report(articles, self.results.values(), errors)
-        write_json_report(path, report)
+        self.json_report = report  # for the terminal summary
+        if path:
+            write_json_report(path, report)
+        ini = [str(self.rootdir / p) for p in self.config.getini("factcheck_articles")]
+        self.output_lines = write_outputs(
+            report, sarif=self.config.getoption("factcheck_sarif"),
+            html=self.config.getoption("factcheck_html"), catalog=self.catalog,
+            corpus=self.corpus, article_paths=[self.all_article_paths, ini])
 
     def warning_list(self) -> list[Problem]:
         out = []
@@ -213,8 +242,8 @@ class FactcheckPlugin:
 
     def pytest_terminal_summary(self, terminalreporter: Any, exitstatus: int,
                                 config: pytest.Config) -> None:
-        lines = [f"skipped article {p}" for p in sorted(self.article_problems.values(),
-                                                        key=lambda p: p.file)]
+        lines = [f"{'error' if p.line else 'skipped article'} {p}" for p in sorted(
+            self.article_problems.values(), key=lambda p: (p.file, p.line, p.column))]
         lines += [f"warning: {w}" for w in self.warning_list()]
         if lines:
             terminalreporter.write_sep("-", "factcheck")
@@ -223,6 +252,36 @@ class FactcheckPlugin:
         path = self.config.getoption("factcheck_report")
         if path and not hasattr(self.config, "workerinput"):
             terminalreporter.write_line(f"factcheck: JSON report written to {path}")
+        for line in getattr(self, "output_lines", ()):
+            terminalreporter.write_line(line)
+        report = getattr(self, "json_report", None)
+        if report is None:
+            return
+        if in_github_actions():
+            for command in workflow_commands(report):
+                terminalreporter.write_line(command)
+        table = summary_table(report) if config.get_verbosity() >= 0 else []
+        if table:
+            terminalreporter.write_sep("-", "factcheck summary")
+            for line in table:
+                terminalreporter.write_line(line)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session: pytest.Session) -> None:
+        """Read the articles before the first fact, showing progress on long runs."""
+        tr = self.config.pluginmanager.get_plugin("terminalreporter")
+        if (tr is None or session.config.option.collectonly or hasattr(self.config, "workerinput")
+                or self.config.pluginmanager.has_plugin("dsession")
+                or not any(isinstance(i, FactItem) for i in session.items)):
+            return
+        files = self.corpus.files(self.all_article_paths)
+        if len(files) < PROGRESS_MIN:
+            return
+        progress = Progress(len(files), label="factcheck: reading articles",
+                            rewrite=tr.rewrite, write_line=tr.write_line, tty=tr.isatty)
+        for f, d in progress.track(files):
+            self.corpus.get(f, d)
+        progress.done(f"factcheck: read {len(files)} articles")
 
 
 class FactFile(pytest.File):
@@ -262,7 +321,10 @@ class FactItem(pytest.Item):
     def runtest(self) -> None:
         sel = self.plugin.articles_for(self.path)
         self.skipped_articles = sel.problems
-        result = check_fact(self.loaded, sel.articles)
+        catalog = self.plugin.catalog
+        index = self.plugin.corpus.index_for(
+            sel, (lf.checker for ff in catalog.files.values() for lf in ff.facts))
+        result = check_fact(self.loaded, sel.articles, index)
         self.result = result
         if result.contradictions or result.problems:
             raise FactContradiction(result)

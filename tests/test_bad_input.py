@@ -148,8 +148,10 @@ def test_pytest_reports_every_broken_file_and_runs_the_rest(pytester: pytest.Pyt
     result.assert_outcomes(passed=1, errors=len(singles))
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     for c in singles:
-        for w in expectations(c):
-            assert f"facts/{c.name}:{w.line}:{w.column}: {w.message}" in out, c.name
+        # Each file is named, with a located message. (The exact messages are
+        # tested file by file above: put together, the files also clash on ids.)
+        assert f"ERROR collecting facts/{c.name}" in out
+        assert re.search(rf"^facts/{re.escape(c.name)}:\d+:\d+: \S", out, re.M), c.name
 
 
 def test_pytest_output_for_a_misspelled_field(pytester: pytest.Pytester) -> None:
@@ -231,7 +233,8 @@ facts_st = st.lists(
     st.dictionaries(st.sampled_from(FIELD_NAMES), values, max_size=8)
     | st.fixed_dictionaries({"id": st.sampled_from(["a", "b", "a-b"]),
                              "kind": st.sampled_from(KINDS)},
-                            optional={k: values for k in FIELD_NAMES}),
+                            optional={k: values for k in FIELD_NAMES
+                                      if k not in ("id", "kind")}),
     max_size=4,
 )
 entities_st = st.dictionaries(

@@ -24,13 +24,15 @@ What is *not* a count, and so never returned:
 * labels (``Article 5``, ``No. 10``, ``Resolution 2118``, ``BBC Two``,
   ``Group of 7``): a capitalized word right before a number, mid-sentence, names
   something (except in headline case, where every word is capitalized);
-* sports scores (``3-1``) and chains like ``2017-04-11``.
+* sports scores (``3-1``) and chains like ``2017-04-11``;
+* ages set off after a name (``Abdel Youssef, 29, lost his wife``, ``Putin (64)``).
 
 Numbers that measure rather than count (``20 minutes``, ``six years``, ``5 km``)
 are returned with :attr:`NumberExpr.unit` set, so a caller can tie them only to
 a cue that is that unit. A number that counts a part of a total (after
 ``including``, ``among them``, ``of whom``, ``of them``; before ``of whom``,
-``of them``; ``30 of the dead``) or an increment (``another 20``, ``a further
+``of them``; ``30 of the dead``; ``27 children among the 87 victims``;
+``11 members of``) or an increment (``another 20``, ``a further
 20``, ``20 more``) has :attr:`NumberExpr.part` set.
 """
 
@@ -161,62 +163,98 @@ def _tokenize(text: str) -> list[_Tok]:
 # Vocabulary
 # ---------------------------------------------------------------------------
 UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine".split())}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])}
 TEENS = {w: i + 10 for i, w in enumerate(
-    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+    [
+        "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen"
+    ])}
 TENS = {w: (i + 2) * 10 for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
           "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
 # Vague plurals: the least they can mean.
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
          "millions": 2_000_000, "billions": 2_000_000_000}
 MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
-TIME_WORDS = frozenset("am pm gmt bst utc cet cest est edt pst pdt et hrs o'clock".split())
+    [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec"
+    ])
+TIME_WORDS = frozenset([
+    "am", "pm", "gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt", "et", "hrs",
+    "o'clock"
+])
 CURRENCY_WORDS = frozenset(
-    """dollar dollars pound pounds sterling euro euros cent cents pence penny yen yuan renminbi
-    rouble roubles ruble rubles rupee rupees franc francs shekel shekels lira liras lire dinar
-    dinars riyal riyals rial rials dirham dirhams peso pesos won usd eur gbp bucks quid
-    bitcoin bitcoins""".split())
+    [
+        "dollar", "dollars", "pound", "pounds", "sterling", "euro", "euros", "cent", "cents",
+        "pence", "penny", "yen", "yuan", "renminbi", "rouble", "roubles", "ruble", "rubles",
+        "rupee", "rupees", "franc", "francs", "shekel", "shekels", "lira", "liras", "lire",
+        "dinar", "dinars", "riyal", "riyals", "rial", "rials", "dirham", "dirhams", "peso",
+        "pesos", "won", "usd", "eur", "gbp", "bucks", "quid", "bitcoin", "bitcoins"
+    ])
 PERCENT_WORDS = frozenset({"percent", "pc", "percentage", "pct"})
 CURRENCY_SIGNS = frozenset("$£€¥₹₽₩#")
 MEASURE_UNITS = frozenset(
-    """second seconds minute minutes hour hours day days night nights week weeks month months
-    year years decade decades century centuries weekend weekends
-    km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters
-    m cm mm ft foot feet yard yards inch inches acre acres hectare hectares square
-    kg kgs kilo kilos kilogram kilogrammes kilograms gram grams tonne tonnes ton tons lb lbs
-    litre litres liter liters gallon gallons barrel barrels mph kph knots degrees degree
-    times fold storey storeys floor floors""".split())
+    [
+        "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night",
+        "nights", "week", "weeks", "month", "months", "year", "years", "decade", "decades",
+        "century", "centuries", "weekend", "weekends", "km", "kms", "kilometre", "kilometres",
+        "kilometer", "kilometers", "mile", "miles", "metre", "metres", "meter", "meters", "m",
+        "cm", "mm", "ft", "foot", "feet", "yard", "yards", "inch", "inches", "acre", "acres",
+        "hectare", "hectares", "square", "kg", "kgs", "kilo", "kilos", "kilogram", "kilogrammes",
+        "kilograms", "gram", "grams", "tonne", "tonnes", "ton", "tons", "lb", "lbs", "litre",
+        "litres", "liter", "liters", "gallon", "gallons", "barrel", "barrels", "mph", "kph",
+        "knots", "degrees", "degree", "times", "fold", "storey", "storeys", "floor", "floors"
+    ])
 # Words after which a number is a label, not a count.
 LABEL_WORDS = frozenset(
-    """number no nos article articles section chapter page pages paragraph room flight route
-    resolution line act phase level grade category size version episode season platform gate
-    building block apartment flat ward district zone sector item rule clause amendment stage
-    round match day aged age ages highway interstate bus channel squad unit""".split())
+    [
+        "number", "no", "nos", "article", "articles", "section", "chapter", "page", "pages",
+        "paragraph", "room", "flight", "route", "resolution", "line", "act", "phase", "level",
+        "grade", "category", "size", "version", "episode", "season", "platform", "gate",
+        "building", "block", "apartment", "flat", "ward", "district", "zone", "sector", "item",
+        "rule", "clause", "amendment", "stage", "round", "match", "day", "aged", "age", "ages",
+        "highway", "interstate", "bus", "channel", "squad", "unit"
+    ])
 # Count nouns: a year-like number right before one is a count (``1500 people``).
 COUNT_NOUNS = frozenset(
-    """people persons civilians children kids men women adults babies infants villagers
-    residents refugees migrants soldiers troops fighters militants rebels insurgents police
-    officers policemen workers students patients victims casualties dead deaths bodies
-    protesters demonstrators prisoners detainees families households homes houses buildings
-    missiles rockets bombs shells airstrikes strikes attacks jobs cases""".split())
+    [
+        "people", "persons", "civilians", "children", "kids", "men", "women", "adults", "babies",
+        "infants", "villagers", "residents", "refugees", "migrants", "soldiers", "troops",
+        "fighters", "militants", "rebels", "insurgents", "police", "officers", "policemen",
+        "workers", "students", "patients", "victims", "casualties", "dead", "deaths", "bodies",
+        "protesters", "demonstrators", "prisoners", "detainees", "families", "households",
+        "homes", "houses", "buildings", "missiles", "rockets", "bombs", "shells", "airstrikes",
+        "strikes", "attacks", "jobs", "cases"
+    ])
 CASUALTY_NOUNS = frozenset(
-    "dead victims casualties killed injured wounded fatalities deceased bodies missing".split())
+    [
+        "dead", "victims", "casualties", "killed", "injured", "wounded", "fatalities",
+        "deceased", "bodies", "missing"
+    ])
 # Capitalized function words that may stand before a number at a sentence start.
 FUNCTION_WORDS = frozenset(
-    """the a an and but or of in on at by for to from with as all some about around nearly
-    almost over under more fewer less up only just another those these its their his her
-    our your my every each no not exactly roughly approximately at least between among
-    including then now when while after before since until there here it this that so yet
-    perhaps maybe still even also""".split())
+    [
+        "the", "a", "an", "and", "but", "or", "of", "in", "on", "at", "by", "for", "to", "from",
+        "with", "as", "all", "some", "about", "around", "nearly", "almost", "over", "under",
+        "more", "fewer", "less", "up", "only", "just", "another", "those", "these", "its",
+        "their", "his", "her", "our", "your", "my", "every", "each", "no", "not", "exactly",
+        "roughly", "approximately", "at", "least", "between", "among", "including", "then",
+        "now", "when", "while", "after", "before", "since", "until", "there", "here", "it",
+        "this", "that", "so", "yet", "perhaps", "maybe", "still", "even", "also"
+    ])
 PRONOUN_ONE_BEFORE = frozenset(
-    "the this that which every each any no no-one someone anyone another at little only".split())
+    [
+        "the", "this", "that", "which", "every", "each", "any", "no", "no-one", "someone",
+        "anyone", "another", "at", "little", "only"
+    ])
 PRONOUN_ONE_AFTER = frozenset(
-    """of another other others day time point way hand side who whom which that thing
-    by""".split())
+    [
+        "of", "another", "other", "others", "day", "time", "point", "way", "hand", "side", "who",
+        "whom", "which", "that", "thing", "by"
+    ])
 
 # Qualifiers before a number: phrase -> kind (longest phrases are tried first).
 _PREFIX_KINDS: dict[str, str] = {}
@@ -253,6 +291,8 @@ _PART_MARKERS: tuple[tuple[str, ...], ...] = tuple(sorted((
     *(("among", "the", n) for n in CASUALTY_NOUNS),
 ), key=lambda m: -len(m)))
 _POSTFIX_PART = frozenset({"whom", "them", "which", "those", "these", "us"})
+# "30 of the dead", "two of his guards": a subset of something named.
+_PARTITIVE_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "our", "my", "your"})
 _CLAUSE_BREAKS = frozenset(";:()[].!?\"")
 
 
@@ -439,7 +479,7 @@ class _Reader:
         w = self.low(k)
         if not self.is_word(k):
             return None
-        if w in UNITS and w != "zero" or w in TEENS:
+        if (w in UNITS and w != "zero") or w in TEENS:
             n = UNITS.get(w, TEENS.get(w, 0))
             if self.low(k + 1) == "hundred":
                 return None
@@ -505,9 +545,15 @@ class _Reader:
                 nn = self.toks[j + 1]
                 if nn.kind == "n":
                     return True  # 1.2.3
-        if first.kind == "w" and first.text[:1].isupper() and not self.headline:
-            if not self.at_sentence_start(i):
-                return True  # BBC Two, Group of Seven
+        if (first.kind == "w" and first.text[:1].isupper() and not self.headline
+                and not self.at_sentence_start(i)):
+            return True  # BBC Two, Group of Seven
+        # Ages after a name: "Abdel Youssef, 29, who lost", "Putin (64)".
+        if (first.kind == "n" and c.value <= 120 and prev is not None and nxt is not None
+                and ((prev.text == "," and nxt.text in ",;")
+                     or (prev.text == "(" and nxt.text == ")"))
+                and self.is_capitalized(i - 2)):
+            return True
         # Money and percentages.
         after = self.low(j)
         if after in CURRENCY_WORDS or after in PERCENT_WORDS:
@@ -543,10 +589,10 @@ class _Reader:
             if self.is_capitalized(pk) and not self.at_sentence_start(pk) and (
                     self.low(pk) not in FUNCTION_WORDS) and self.low(pk) not in MONTHS:
                 return True
-        if self.low(i - 1) == "of" and self.is_capitalized(i - 2) and not self.headline and (
-                not self.at_sentence_start(i - 2) or self.low(i - 2) == "group"):
-            if self.low(i - 2) not in FUNCTION_WORDS:
-                return True
+        if (self.low(i - 1) == "of" and self.is_capitalized(i - 2) and not self.headline
+                and (not self.at_sentence_start(i - 2) or self.low(i - 2) == "group")
+                and self.low(i - 2) not in FUNCTION_WORDS):
+            return True
         # Ratios: "one in five", "3 out of 4".
         if after == "in" and self.starts_number(j + 1):
             return True
@@ -561,6 +607,8 @@ class _Reader:
                 return True
             if after == "or" and self.low(j + 1) == "another":
                 return True
+            if self.low(i - 1) == "by" and self.low(i - 2) == "one":
+                return True  # one by one
             if nxt is None or (nxt.kind == "p" and nxt.text not in "-"):
                 return True  # "the only one.", "one, two"
         return bool(c.words and last.low in ("a", "an"))
@@ -616,16 +664,17 @@ class _Reader:
                     if other.value <= c.value or c.year_like or other.year_like:
                         return None, other.j  # a score (3-1) or seasons (2016-17)
                     hi_core = other
-            elif nxt.low in ("to", "or", "and") and self.starts_number(j + 1):
+            elif nxt.low in ("to", "or", "and") and self.starts_number(j + 1) and not (
+                    nxt.low == "to" and self.low(i - 1) == "by"):  # "rose by 3 to 89"
                 other = self.core(j + 1)
                 word_ok = nxt.low != "and" or self.low(i - 1) == "between"
                 if (other is not None and other.vague is None and word_ok
                         and not self.excluded(other)):
                     lo_v = c.value
-                    if other.value > lo_v and lo_v < 1000 <= other.value and (
-                            self.toks[other.j - 1].low in SCALES) and not (
-                            self.toks[c.j - 1].low in SCALES):
-                        lo_v = lo_v * SCALES[self.toks[other.j - 1].low]  # 1.5 to 2 million
+                    hi_scale = self.toks[other.j - 1].low
+                    if (other.value > lo_v and lo_v < 1000 <= other.value
+                            and hi_scale in SCALES and self.toks[c.j - 1].low not in SCALES):
+                        lo_v = lo_v * SCALES[hi_scale]  # 1.5 to 2 million
                     if nxt.low == "to" or other.value > lo_v:
                         hi_core = other
                         c = _Core(c.i, c.j, lo_v, words=c.words, year_like=c.year_like)
@@ -664,8 +713,6 @@ class _Reader:
                 return None, end_tok
         interval = _interval(c, hi_core, kind, suffix, self.qualifier_text(start_tok, c.i))
         unit = self.low(end_tok) if self.low(end_tok) in MEASURE_UNITS else ""
-        if unit == "m" and not self.adjacent(end_tok - 1, end_tok):
-            unit = "m"
         first, last_t = self.toks[start_tok], self.toks[end_tok - 1]
         v0, v1 = self.toks[c.i].start, self.toks[end_core.j - 1].end
         if end_core.of_consumed:
@@ -698,10 +745,8 @@ class _Reader:
             if t.kind == "p":
                 spaced_dash = t.text == "-" and not (self.adjacent(k - 1, k)
                                                      or self.adjacent(k, k + 1))
-                if t.text in _CLAUSE_BREAKS or spaced_dash:
-                    active = ""
-                elif t.text == "," and not (self.starts_number(k + 1)
-                                            or self.prefix_starts(k + 1)):
+                list_goes_on = self.starts_number(k + 1) or self.prefix_starts(k + 1)
+                if t.text in _CLAUSE_BREAKS or spaced_dash or (t.text == "," and not list_goes_on):
                     active = ""
             elif active:
                 words_since += 1
@@ -722,13 +767,18 @@ class _Reader:
 
     def postfix_part(self, end_tok: int, of_consumed: bool) -> str:
         k = end_tok - 1 if of_consumed else end_tok
+        # "27 children among the 87 victims", "11 members of one family"
+        for skip in (0, 1, 2):
+            if self.low(k + skip) == "among" and all(
+                    self.is_word(q) for q in range(k, k + skip)):
+                return "among"
+        if self.low(k) in ("members", "member") and self.low(k + 1) == "of":
+            return f"{self.low(k)} of"
         if self.low(k) != "of":
             return ""
         w = self.low(k + 1)
-        if w in _POSTFIX_PART:
+        if w in _POSTFIX_PART or w in _PARTITIVE_DETERMINERS:
             return f"of {w}"
-        if w == "the" and self.low(k + 2) in CASUALTY_NOUNS:
-            return f"of the {self.low(k + 2)}"
         return ""
 
 

@@ -11,6 +11,7 @@ word tokens only.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
@@ -19,6 +20,7 @@ from .normalize import normalize_phrase
 
 __all__ = [
     "Token",
+    "TokenRun",
     "is_capitalized",
     "is_possessive",
     "lower_words",
@@ -26,6 +28,7 @@ __all__ = [
     "tokens",
     "word_count",
     "words",
+    "wordset",
 ]
 
 _TOKEN = regex.compile(
@@ -91,18 +94,41 @@ def phrase_pattern(phrases: Iterable[str]) -> regex.Pattern[str] | None:
     """A case-insensitive whole-word pattern for any of ``phrases``.
 
     Phrases are normalized like article text (so ``U.S.`` matches ``US`` and
-    ``G-7`` matches ``G7``); any run of white space in a phrase matches one
-    space. Longer phrases are tried first, so the longest one wins at a place.
-    None when there is no non-empty phrase.
+    ``G-7`` matches ``G7``; white space is collapsed on both sides, so a phrase's
+    space matches the article's). Longer phrases are tried first, so the longest
+    one wins at a place. None when there is no non-empty phrase.
     """
     forms = sorted({normalize_phrase(p) for p in phrases} - {""}, key=lambda f: (-len(f), f))
     if not forms:
         return None
-    body = "|".join(r"\s+".join(regex.escape(w) for w in f.split(" ")) for f in forms)
+    body = "|".join(regex.escape(f) for f in forms)
     return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])",
-                         regex.IGNORECASE | regex.FULLCASE)
+                         regex.IGNORECASE)
+
+
+class TokenRun:
+    """The tokens of one stretch of text, sliceable by offsets (built once)."""
+
+    __slots__ = ("_starts", "items")
+
+    def __init__(self, items: Sequence[Token]) -> None:
+        self.items = tuple(items)
+        self._starts = [t.start for t in self.items]
+
+    def between(self, start: int, end: int) -> tuple[Token, ...]:
+        """Tokens that start in [start, end) and end by ``end``."""
+        i = bisect_left(self._starts, start)
+        j = bisect_left(self._starts, end)
+        while j > i and self.items[j - 1].end > end:
+            j -= 1
+        return self.items[i:j]
 
 
 def lower_words(toks: Sequence[Token]) -> list[str]:
     """The casefolded texts of the word tokens among ``toks``."""
     return [t.lower for t in toks if t.is_word]
+
+
+def wordset(text: str) -> frozenset[str]:
+    """The white-space separated words of ``text`` (for vocabulary tables)."""
+    return frozenset(text.split())

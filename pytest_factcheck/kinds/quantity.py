@@ -1,0 +1,427 @@
+"""``quantity``: a number that must fall within a range.
+
+In each window (``fact.window``: the sentence by default, or the paragraph)
+that mentions an ``about`` term (when the fact gives any), each ``cues``
+occurrence is tied to the nearest number expression within 6 words in the same
+sentence. Distance is the number of words between the cue and the expression;
+a qualifier (``at least``) belongs to the expression. An interval that does not
+meet ``[min, max]`` is a contradiction (reason ``out-of-range``); one that meets
+it is consistent evidence.
+
+The nearest-number rule is read the way a careful editor would, so that a
+number that counts something else is not pinned on the cue:
+
+* a number that counts a part of a total (``including 30 children``, ``30 of
+  whom``) or an increment (``another 20``) is never tied;
+* a number that measures (``20 minutes``, ``six years``) is tied only to a cue
+  that is its unit (``years`` in ``10 years``);
+* a tie never crosses another number, a coordinating conjunction (``injured 500
+  and killed 80``: ``killed`` is not tied to ``500``) or a preposition that makes
+  the number the object of something else (``killed in 2 attacks``,
+  ``killed by 3 gunmen``); ``to``, ``at`` and ``of`` do not block (``rose to 89``,
+  ``a toll of 89``);
+* a number across clause punctuation (a comma, a colon, a bracket) is tied only
+  when the punctuation stands right against the cue (``Deaths: 86``) or sets off
+  an aside (``the toll, officials said, is 86``), and only when no number on the
+  cue's side of it is as close (``80 were killed, 200 wounded`` ties ``killed``
+  to ``80``); never across a semicolon;
+* a number closer to a rival count word (``wounded``, ``injured``, ``missing``
+  ...) than to the cue belongs to that word (``Many were killed, 200 wounded``);
+* when two candidates are equally near and disagree, the reading is unsure: a
+  note, not a contradiction;
+* when the fact's ``claim`` names a year and the sentence names only other
+  years (``the 2013 attack that killed 1,400``), the sentence is likely about
+  another occasion: a contradiction becomes a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import regex
+
+from ..article import Paragraph, PreparedArticle, Sentence
+from ..errors import FactError
+from ..model import Evidence, Fact
+from ..text.normalize import normalize_phrase
+from ..text.numbers import Interval, NumberExpr, find_numbers
+from . import CompileContext
+
+__all__ = ["QuantityChecker", "compile", "numbers_in"]
+
+MAX_DISTANCE = 6
+REASON = "out-of-range"
+
+# Words between a cue and a number that stop the tie: a new conjunct begins.
+BLOCKERS = frozenset([
+    "and", "but", "or", "nor", "while", "whilst", "whereas", "yet", "although", "though"
+])
+# A number right after one of these (and maybe a determiner) is the object of
+# the preposition ("killed in 2 attacks", "by 3 gunmen"), not the cue's count,
+# unless the cue follows it directly ("resulted in 89 deaths", "with 89 dead").
+PREPOSITIONS = frozenset(
+    [
+        "in", "on", "from", "during", "within", "across", "after", "before", "since", "for",
+        "by", "into", "inside", "near", "with", "without", "throughout", "per", "than",
+        "against", "outside", "until", "till", "via", "like", "amid", "upon", "of"
+    ])
+DETERMINERS = frozenset([
+    "the", "a", "an", "these", "those", "its", "their", "his", "her", "our", "all", "some",
+    "each"
+])
+FUNCTION_WORDS = DETERMINERS | BLOCKERS | PREPOSITIONS | frozenset(
+    [
+        "of", "to", "at", "as", "is", "was", "were", "are", "be", "been", "being", "has", "have",
+        "had", "who", "which", "that", "also", "possibly", "probably", "perhaps", "more"
+    ])
+# Count words of other tallies: a number attached to one of them counts that.
+RIVALS = frozenset(
+    [
+        "wounded", "wounding", "injured", "injuring", "injuries", "injury", "hurt", "missing",
+        "displaced", "arrested", "detained", "rescued", "evacuated", "hospitalised",
+        "hospitalized", "treated", "affected", "survivors", "survived", "sickened", "sick",
+        "ill", "homeless", "fled", "captured", "kidnapped", "abducted", "deported", "released",
+        "freed", "infected", "cases", "hostages", "refugees"
+    ])
+# People counted as a group within a total: "killed 20 children" may be a part.
+SUBGROUPS = frozenset(
+    [
+        "children", "child", "kids", "babies", "infants", "toddlers", "boys", "girls", "women",
+        "men", "teenagers", "students", "pupils", "members", "relatives", "rescuers", "medics",
+        "doctors", "nurses", "paramedics", "journalists", "reporters", "workers", "volunteers",
+        "soldiers", "troops", "fighters", "militants", "rebels", "officers", "policemen",
+        "police", "guards", "firefighters", "staff", "employees", "pilots", "crew", "passengers",
+        "patients", "elderly"
+    ])
+_OTHER_OCCASION = regex.compile(
+    r"\b(?:years?|decades?|months?)\s+(?:ago|earlier|before)\b|\blast\s+year\b"
+    r"|\b(?:separate|another|other|earlier|previous|unrelated|different|subsequent|later)"
+    r"\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|strikes?|air\s?strikes?|raids?|bombings?"
+    r"|incidents?|assaults?|explosions?|blasts?)\b"
+    r"|\b(?:in|during|since|throughout|over)\s+(?:[\p{L}'-]+\s+){0,3}?(?:war|conflict"
+    r"|fighting|violence|clashes|battle|siege|uprising|revolution|crisis|insurgency"
+    r"|offensive|shelling)\b",
+    regex.IGNORECASE,
+)
+_MONTH = regex.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b")
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*")
+_CLAUSE_PUNCT = regex.compile(r"[,;:()\[\]\"]|(?<=\s)-(?=\s)")
+_YEAR = regex.compile(r"(?<![\p{L}\p{N},.])(1[5-9]\d\d|2[01]\d\d)(?![\p{L}\p{N}]|[,.]\d)")
+_CACHE_KEY = "quantity.numbers"
+
+
+def numbers_in(article: PreparedArticle, sentence: Sentence) -> list[NumberExpr]:
+    """The number expressions of a sentence, in article offsets (cached per article)."""
+    cache: dict[int, list[NumberExpr]] = article.cache.setdefault(_CACHE_KEY, {})
+    found = cache.get(sentence.index)
+    if found is None:
+        text = article.folded[sentence.start:sentence.end]
+        found = [e.shifted(sentence.start) for e in find_numbers(text)]
+        cache[sentence.index] = found
+    return found
+
+
+def _terms_regex(terms: Sequence[str]) -> regex.Pattern[str] | None:
+    forms = sorted({normalize_phrase(t) for t in terms if str(t).strip()}, key=len, reverse=True)
+    if not forms:
+        return None
+    body = "|".join(regex.escape(f) for f in forms)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])",
+                         regex.IGNORECASE | regex.FULLCASE)
+
+
+@dataclass(frozen=True)
+class _Gap:
+    words: list[str]
+    punct: bool
+
+
+def _gap(text: str, a: int, b: int) -> _Gap:
+    between = text[a:b] if a < b else ""
+    return _Gap([m.group().casefold() for m in _WORD.finditer(between)],
+                _CLAUSE_PUNCT.search(between) is not None)
+
+
+@dataclass(frozen=True)
+class _Tie:
+    expr: NumberExpr
+    cue_start: int
+    cue_end: int
+    score: tuple[bool, int]
+
+
+@dataclass(frozen=True)
+class QuantityChecker:
+    cues: regex.Pattern[str]
+    about: regex.Pattern[str] | None
+    allowed: Interval
+    window: str
+    claim_dates: frozenset[str]  # years and month names (casefolded) of the claim
+    terms: tuple[str, ...]
+    own_words: frozenset[str] = frozenset()  # words of the cues and about terms
+
+    # -- reading -----------------------------------------------------------------
+    def check(self, article: PreparedArticle) -> Iterator[Evidence]:
+        text = article.folded
+        seen: set[tuple[int, int]] = set()
+        about_in: dict[tuple[int, int], bool] = {}
+        for m in self.cues.finditer(text):
+            sentence = article.sentence_at(m.start())
+            if sentence is None or m.end() > sentence.end:
+                continue
+            if self.about is not None:
+                win = article.window_at(self.window, m.start())
+                if win is None or not self._mentions_about(text, win, about_in):
+                    continue
+            ev = self._read(article, sentence, m.start(), m.end(), seen)
+            if ev is not None:
+                yield ev
+
+    def _mentions_about(self, text: str, win: Sentence | Paragraph,
+                        memo: dict[tuple[int, int], bool]) -> bool:
+        key = (win.start, win.end)
+        if key not in memo:
+            assert self.about is not None
+            memo[key] = self.about.search(text, win.start, win.end) is not None
+        return memo[key]
+
+    def _read(self, article: PreparedArticle, sentence: Sentence, cs: int, ce: int,
+              seen: set[tuple[int, int]]) -> Evidence | None:
+        text = article.folded
+        exprs = numbers_in(article, sentence)
+        if not exprs:
+            return None
+        ties = [t for e in exprs if (t := self._tie(text, sentence, exprs, e, cs, ce))]
+        if not ties:
+            return None
+        best = min(t.score for t in ties)
+        chosen = [t for t in ties if t.score == best]
+        verdicts = {t.expr.interval.meets(self.allowed) for t in chosen}
+        tie = chosen[0]
+        key = (tie.expr.start, tie.expr.end)
+        if key in seen:
+            return None
+        seen.add(key)
+        start, end = tie.expr.start, tie.expr.end
+        if tie.score == (False, 0):  # "killed 89", "80 dead": mark the cue too
+            start, end = min(start, cs), max(end, ce)
+        said = tie.expr.describe()
+        allows = self.allowed.short()
+        cue = text[cs:ce]
+        number = text[tie.expr.start:tie.expr.end]
+        detail = f"cue {cue!r} tied to {number!r}"
+        if len(verdicts) > 1:
+            others = ", ".join(repr(text[t.expr.start:t.expr.end]) for t in chosen)
+            return Evidence(start, end, "note", REASON,
+                            f"{cue!r} is as near to {others}; cannot tell which it counts "
+                            f"(the fact allows {allows})", detail)
+        if verdicts.pop():
+            return Evidence(start, end, "consistent", REASON,
+                            f"claims {said}; the fact allows {allows}", detail)
+        sibling = self._sibling(text, sentence, exprs, tie.expr, cs, ce)
+        if sibling is not None:
+            return Evidence(start, end, "note", REASON,
+                            f"claims {said} (the fact allows {allows}), but {number!r} is one "
+                            f"count of a list with {text[sibling.start:sibling.end]!r}; "
+                            "the total is not stated", detail)
+        group = self._subgroup(text, sentence, tie.expr)
+        if group:
+            return Evidence(start, end, "note", REASON,
+                            f"claims {said} {group} (the fact allows {allows}); they may be "
+                            "a part of the total", detail)
+        occasion = self._other_occasion(text, sentence, exprs)
+        if occasion:
+            return Evidence(start, end, "note", REASON,
+                            f"claims {said} (the fact allows {allows}), but the sentence "
+                            f"{occasion}: another occasion?", detail)
+        return Evidence(start, end, "contradiction", REASON,
+                        f"claims {said}; the fact allows {allows}", detail)
+
+    def _tie(self, text: str, sentence: Sentence, exprs: Sequence[NumberExpr],
+             e: NumberExpr, cs: int, ce: int) -> _Tie | None:
+        if e.part:
+            return None
+        if e.end <= cs:
+            a, b = e.end, cs
+        elif e.start >= ce:
+            a, b = ce, e.start
+        else:
+            return None  # the cue overlaps the expression
+        gap = _gap(text, a, b)
+        if len(gap.words) > MAX_DISTANCE:
+            return None
+        if gap.punct and gap.words and not _parenthetical(text[a:b]):
+            return None  # "killed civilians; 30 ambulances", "killed many, 30 ambulances"
+        if e.unit and not (e.end <= cs and not gap.words
+                           and text[cs:ce].casefold().split()[0] == e.unit):
+            return None  # "20 minutes" counts minutes
+        if any(w in BLOCKERS for w in gap.words):
+            return None
+        if any(o is not e and a <= o.start and o.end <= b and _counts(text, sentence, o)
+               for o in exprs):
+            return None  # never across another count
+        attached_after = e.end <= cs and not gap.words and not gap.punct
+        governed = e.start >= ce and gap.words in (["of"], ["of", "the"]) and not gap.punct
+        if not (attached_after or governed) and _object_of_preposition(text, sentence, e):
+            return None
+        score = (gap.punct, len(gap.words))
+        if self._claimed_by_rival(text, sentence, e, cs, ce, score):
+            return None
+        return _Tie(e, cs, ce, score)
+
+    def _claimed_by_rival(self, text: str, sentence: Sentence, e: NumberExpr, cs: int, ce: int,
+                          score: tuple[bool, int]) -> bool:
+        """A rival count word (``wounded``) nearer to the number than the cue is."""
+        lo = max(sentence.start, e.start - 80)
+        hi = min(sentence.end, e.end + 80)
+        for m in _WORD.finditer(text, lo, hi):
+            if m.group().casefold() not in RIVALS or (cs <= m.start() < ce):
+                continue
+            if m.end() <= e.start:
+                gap = _gap(text, m.end(), e.start)
+            elif m.start() >= e.end:
+                gap = _gap(text, e.end, m.start())
+            else:
+                continue
+            if len(gap.words) > MAX_DISTANCE or any(w in BLOCKERS for w in gap.words):
+                continue
+            if (gap.punct, len(gap.words)) < score:
+                return True
+        return False
+
+    def _sibling(self, text: str, sentence: Sentence, exprs: Sequence[NumberExpr],
+                 e: NumberExpr, cs: int, ce: int) -> NumberExpr | None:
+        """Another count listed with ``e`` ("3 soldiers and 40 civilians")."""
+        for o in exprs:
+            if o is e or o.part or o.unit:
+                continue
+            a, b = (e.end, o.start) if o.start >= e.end else (o.end, e.start)
+            if a > b or (a <= cs < b):
+                continue
+            between = text[a:b]
+            if self.cues.search(between):
+                continue
+            gap = _gap(text, a, b)
+            if not gap.words or gap.words[0] in FUNCTION_WORDS or gap.words[0] in RIVALS:
+                continue
+            listed = (len(gap.words) == 1 and "," in between) or (
+                len(gap.words) == 2 and gap.words[1] in ("and", "or", "plus"))
+            after = _WORD.search(text, o.end, sentence.end)
+            if listed and not (after and after.group().casefold() in RIVALS):
+                return o
+        return None
+
+    def _subgroup(self, text: str, sentence: Sentence, e: NumberExpr) -> str:
+        """The group the number counts, if it is one within a total ("20 children")."""
+        after = text[e.end:min(sentence.end, e.end + 40)]
+        for m in _WORD.finditer(after):
+            if _CLAUSE_PUNCT.search(after[:m.start()]):
+                return ""
+            w = m.group().casefold()
+            if w in SUBGROUPS and w not in self.own_words:
+                return w
+            if m.start() > 0 and (w in FUNCTION_WORDS or m.start() > 20):
+                return ""
+            if w in FUNCTION_WORDS or w in ("people", "persons", "civilians"):
+                return ""
+        return ""
+
+    def _other_occasion(self, text: str, sentence: Sentence,
+                        exprs: Sequence[NumberExpr]) -> str:
+        """Why the sentence may be about another occasion than the claim's, or ""."""
+        if self.claim_dates:
+            years, months = set(), set()
+            for m in _YEAR.finditer(text, sentence.start, sentence.end):
+                if not any(x.value_start <= m.start() < x.value_end for x in exprs):
+                    years.add(m.group())
+            months = {m.group().casefold()
+                      for m in _MONTH.finditer(text, sentence.start, sentence.end)}
+            claim_years = {d for d in self.claim_dates if d.isdigit()}
+            claim_months = self.claim_dates - claim_years
+            if claim_years and years and not years & claim_years:
+                return "names " + ", ".join(sorted(years))
+            if claim_months and months and not months & claim_months:
+                return "names " + ", ".join(sorted(m.title() for m in months))
+        for m in _OTHER_OCCASION.finditer(text, sentence.start, sentence.end):
+            if self.about is None or not self.about.search(m.group()):
+                return f"says {m.group()!r}"
+        return ""
+
+
+def _parenthetical(between: str) -> bool:
+    """Clause punctuation in a gap that only sets off an aside ("toll, officials said, is")."""
+    if ";" in between:
+        return False
+    commas = between.count(",")
+    dashes = len(regex.findall(r"(?<=\s)-(?=\s)", between))
+    brackets = between.count("(") == between.count(")")
+    return commas % 2 == 0 and dashes % 2 == 0 and brackets and ":" not in between and (
+        '"' not in between)
+
+
+def _counts(text: str, sentence: Sentence, e: NumberExpr) -> bool:
+    """Whether ``e`` is a count that a tie may not cross (not a part, measure or object)."""
+    return not e.part and not e.unit and not _object_of_preposition(text, sentence, e)
+
+
+def _object_of_preposition(text: str, sentence: Sentence, e: NumberExpr) -> bool:
+    before = text[max(sentence.start, e.start - 40):e.start]
+    if _CLAUSE_PUNCT.search(before[-3:] if before else ""):
+        return False
+    words = [m.group().casefold() for m in _WORD.finditer(before)][-2:]
+    if words and words[-1] in DETERMINERS:
+        words = words[:-1]
+    return bool(words) and words[-1] in PREPOSITIONS and not _CLAUSE_PUNCT.search(
+        before[before.casefold().rfind(words[-1]):])
+
+
+# ---------------------------------------------------------------------------
+# Compiling
+# ---------------------------------------------------------------------------
+def _terms(fact: Fact, name: str) -> list[str]:
+    raw = fact.fields.get(name)
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        raw = [raw]
+    if not isinstance(raw, list | tuple):
+        raise FactError(f"{name!r} must be a list of words", fact.where(name))
+    out = []
+    for t in raw:
+        if not isinstance(t, str | int | float) or isinstance(t, bool) or not str(t).strip():
+            raise FactError(f"{name!r} holds an empty or non-text term", fact.where(name))
+        out.append(str(t))
+    return out
+
+
+def _bound(fact: Fact, name: str) -> float | None:
+    v = fact.fields.get(name)
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, int | float):
+        raise FactError(f"{name!r} must be a number", fact.where(name))
+    return float(v)
+
+
+def compile(fact: Fact, context: CompileContext) -> QuantityChecker:
+    cues = _terms(fact, "cues")
+    if not cues:
+        raise FactError("a quantity fact needs 'cues'", fact.where("cues"))
+    about = _terms(fact, "about")
+    lo, hi = _bound(fact, "min"), _bound(fact, "max")
+    if lo is None and hi is None:
+        raise FactError("a quantity fact needs 'min' or 'max'", fact.pos)
+    if lo is not None and hi is not None and lo > hi:
+        raise FactError(f"'min' ({lo:g}) is above 'max' ({hi:g})", fact.where("min"))
+    cue_re = _terms_regex(cues)
+    assert cue_re is not None
+    terms = tuple(sorted({normalize_phrase(t).casefold() for t in (about or cues)}))
+    claim = normalize_phrase(fact.claim)
+    dates = frozenset(_YEAR.findall(claim)) | {m.casefold() for m in _MONTH.findall(claim)}
+    own = frozenset(w.casefold() for t in (*cues, *about)
+                    for w in _WORD.findall(normalize_phrase(t)))
+    return QuantityChecker(cue_re, _terms_regex(about), Interval.allowed(lo, hi), fact.window,
+                           dates, terms, own)

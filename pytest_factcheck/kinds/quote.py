@@ -1,0 +1,433 @@
+"""``quote``: who said it, and what exactly.
+
+A quoted span *quotes the fact* when one of its pieces (the words between
+gaps) shares a run of at least ``min_words`` consecutive words (the anchor)
+with ``text`` or a variant, after normalization (punctuation and case
+ignored). Around each anchor the alignment is extended, left and right, while
+the words keep aligning with small edits: an edit (up to three words changed,
+added or dropped on either side) is taken in only when the words after it
+align again (two words, or the last words of both), or when it runs to the
+very end of both the quote and the fact (``seen it all before.`` against
+``seen it all already.``), and only while the similarity of the region stays
+at least ``similarity``. Where the fact's text ends and the span goes on, or
+the span ends (or reaches a gap) and the fact goes on, the region simply ends:
+a span may say more than the fact, or quote only part of it. A divergence
+that never realigns ends the region too. So the region is either exact or an
+*altered quote*, whose similarity is at least ``similarity`` and below 1.
+
+Pieces of a span (split at ``...`` and ``[insertions]``) are matched in order.
+Among ``text`` and its variants, the closest one (highest similarity) judges.
+
+Verdicts per span that quotes the fact:
+
+* attributed (see :mod:`pytest_factcheck.text.quotes`) to another known
+  entity: a contradiction, ``misattribution``;
+* words altered and attributed to the fact's speaker: a contradiction,
+  ``altered-quote``, with a word diff in ``detail``;
+* words altered, speaker unknown or unreadable: a note (the span may be
+  someone else using similar words);
+* exact words: consistent evidence (its message says how the speaker was read).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..article import PreparedArticle
+from ..entities import EntityIndex
+from ..errors import FactError
+from ..model import Evidence, Fact
+from ..text.normalize import normalize_phrase
+from ..text.quotes import (
+    Attribution,
+    QuoteSpan,
+    QuoteWord,
+    quote_spans,
+    quote_words,
+    spoken_quotes,
+)
+from . import CompileContext
+
+__all__ = ["Alignment", "QuoteChecker", "Region", "align", "compile", "word_diff"]
+
+MAX_EDIT = 3  # words changed/added/dropped on either side in one edit
+DIFF_CONTEXT = 3  # words of context kept around a change in the inline diff
+
+
+@dataclass(frozen=True)
+class Region:
+    """An aligned stretch: words [s_lo, s_hi) of a span piece against
+    [t_lo, t_hi) of the fact's words, with ``matches`` equal words."""
+
+    piece: int
+    s_lo: int
+    s_hi: int
+    t_lo: int
+    t_hi: int
+    matches: int
+
+    @property
+    def exact(self) -> bool:
+        return self.matches == self.s_hi - self.s_lo == self.t_hi - self.t_lo
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """How a span quotes one wording (``text`` or a variant) of the fact."""
+
+    wording: int  # 0: text, 1..: variants
+    regions: tuple[Region, ...]
+
+    @property
+    def similarity(self) -> float:
+        m = sum(r.matches for r in self.regions)
+        n = sum((r.s_hi - r.s_lo) + (r.t_hi - r.t_lo) for r in self.regions)
+        return 2 * m / n if n else 0.0
+
+    @property
+    def exact(self) -> bool:
+        return all(r.exact for r in self.regions)
+
+
+# ---------------------------------------------------------------------------
+# Alignment
+# ---------------------------------------------------------------------------
+def _longest_common_run(s: Sequence[str], t: Sequence[str], s_lo: int, s_hi: int,
+                        t_lo: int, t_hi: int) -> tuple[int, int, int]:
+    """(i, j, length) of the longest run s[i:i+n] == t[j:j+n] in the ranges."""
+    best = (s_lo, t_lo, 0)
+    prev = [0] * (t_hi - t_lo + 1)
+    for i in range(s_lo, s_hi):
+        cur = [0] * (t_hi - t_lo + 1)
+        si = s[i]
+        for j in range(t_lo, t_hi):
+            if si == t[j]:
+                n = prev[j - t_lo] + 1
+                cur[j - t_lo + 1] = n
+                if n > best[2]:
+                    best = (i - n + 1, j - n + 1, n)
+        prev = cur
+    return best
+
+
+def _run(s: Sequence[str], t: Sequence[str], i: int, j: int, s_end: int, t_end: int) -> int:
+    n = 0
+    while i + n < s_end and j + n < t_end and s[i + n] == t[j + n]:
+        n += 1
+    return n
+
+
+@dataclass
+class _Extent:
+    i: int  # next span word (exclusive end so far)
+    j: int  # next fact word
+    matches: int
+    s_len: int
+    t_len: int
+
+    def similarity(self) -> float:
+        return 2 * self.matches / (self.s_len + self.t_len)
+
+
+def _extend(s: Sequence[str], t: Sequence[str], ext: _Extent, s_end: int, t_end: int,
+            s_hard: bool, t_hard: bool, threshold: float) -> None:
+    """Extend an alignment forward from (ext.i, ext.j) (see the module doc).
+
+    ``s_hard``/``t_hard``: does ``s_end``/``t_end`` end the quote / the fact
+    (rather than a gap or another region)? Only a hard end on both sides lets
+    a trailing edit into the region.
+    """
+    while ext.i < s_end and ext.j < t_end:
+        i, j = ext.i, ext.j
+        step = _resync(s, t, i, j, s_end, t_end)
+        if step is None:
+            rs, rt = s_end - i, t_end - j
+            if s_hard and t_hard and rs <= MAX_EDIT and rt <= MAX_EDIT:
+                m = _tail_matches(s[i:s_end], t[j:t_end])
+                if _would_keep(ext, rs, rt, m, threshold):
+                    ext.i, ext.j = s_end, t_end
+                    ext.matches += m
+                    ext.s_len += rs
+                    ext.t_len += rt
+            return
+        a, b, n = step
+        if not _would_keep(ext, a + n, b + n, n, threshold):
+            return
+        ext.i, ext.j = i + a + n, j + b + n
+        ext.matches += n
+        ext.s_len += a + n
+        ext.t_len += b + n
+
+
+def _would_keep(ext: _Extent, ds: int, dt: int, dm: int, threshold: float) -> bool:
+    return 2 * (ext.matches + dm) / (ext.s_len + ds + ext.t_len + dt) >= threshold
+
+
+def _tail_matches(a: Sequence[str], b: Sequence[str]) -> int:
+    return sum(block.size for block in
+               difflib.SequenceMatcher(None, list(a), list(b), autojunk=False)
+               .get_matching_blocks())
+
+
+def _resync(s: Sequence[str], t: Sequence[str], i: int, j: int, s_end: int, t_end: int
+            ) -> tuple[int, int, int] | None:
+    """The cheapest edit (skip a span words, b fact words) after which the
+    words align again: for two words, or up to the end of either side."""
+    for cost in range(1, 2 * MAX_EDIT + 1):
+        for a in range(max(0, cost - MAX_EDIT), min(cost, MAX_EDIT) + 1):
+            b = cost - a
+            if i + a >= s_end or j + b >= t_end:
+                continue
+            n = _run(s, t, i + a, j + b, s_end, t_end)
+            if n >= 2 or (n >= 1 and (i + a + n == s_end or j + b + n == t_end)):
+                return a, b, n
+    return None
+
+
+def _regions(s: Sequence[str], t: Sequence[str], piece: int, s_lo: int, s_hi: int,
+             t_lo: int, t_hi: int, edges: tuple[bool, bool, bool, bool],
+             min_words: int, threshold: float) -> list[Region]:
+    """Aligned regions of s[s_lo:s_hi] against t[t_lo:t_hi], in order.
+
+    ``edges``: whether s_lo, s_hi, t_lo, t_hi are hard ends (of the quote or
+    of the fact) rather than the edge of a gap or of another region.
+    """
+    if s_hi - s_lo < min_words or t_hi - t_lo < min_words:
+        return []
+    i, j, n = _longest_common_run(s, t, s_lo, s_hi, t_lo, t_hi)
+    if n < min_words:
+        return []
+    s_lo_hard, s_hi_hard, t_lo_hard, t_hi_hard = edges
+    right = _Extent(i + n, j + n, n, n, n)
+    _extend(s, t, right, s_hi, t_hi, s_hi_hard, t_hi_hard, threshold)
+    # Leftward: the same walk on the reversed sequences.
+    rs, rt = s[::-1], t[::-1]
+    ls, lt = len(s), len(t)
+    left = _Extent(ls - i, lt - j, right.matches, right.s_len, right.t_len)
+    _extend(rs, rt, left, ls - s_lo, lt - t_lo, s_lo_hard, t_lo_hard, threshold)
+    r = Region(piece, ls - left.i, right.i, lt - left.j, right.j, left.matches)
+    before = _regions(s, t, piece, s_lo, r.s_lo, t_lo, r.t_lo,
+                      (s_lo_hard, False, t_lo_hard, False), min_words, threshold)
+    after = _regions(s, t, piece, r.s_hi, s_hi, r.t_hi, t_hi,
+                     (False, s_hi_hard, False, t_hi_hard), min_words, threshold)
+    return [*before, r, *after]
+
+
+def align(pieces: Sequence[Sequence[str]], fact_words: Sequence[str], wording: int = 0,
+          min_words: int = 5, threshold: float = 0.8) -> Alignment | None:
+    """Align a span's pieces (in order) with one wording of the fact.
+
+    None when no piece shares an anchor of ``min_words`` words with it.
+    """
+    regions: list[Region] = []
+    t_from = 0
+    last = len(pieces) - 1
+    for k, piece in enumerate(pieces):
+        found = _regions(piece, fact_words, k, 0, len(piece), t_from, len(fact_words),
+                         (k == 0, k == last, t_from == 0, True), min_words, threshold)
+        if found:
+            regions.extend(found)
+            t_from = found[-1].t_hi
+    return Alignment(wording, tuple(regions)) if regions else None
+
+
+# ---------------------------------------------------------------------------
+# Word diff
+# ---------------------------------------------------------------------------
+def word_diff(fact: Sequence[str], article: Sequence[str]) -> str:
+    """A word diff of the fact's words against the article's.
+
+    First line: inline, ``[-fact words-]{+article words+}`` with a few words of
+    context; then one ``- fact words`` / ``+ article words`` pair per change.
+    """
+    sm = difflib.SequenceMatcher(None, [w.casefold() for w in fact],
+                                 [w.casefold() for w in article], autojunk=False)
+    inline: list[str] = []
+    lines: list[str] = []
+    ops = sm.get_opcodes()
+    for k, (tag, a0, a1, b0, b1) in enumerate(ops):
+        if tag == "equal":
+            words = list(article[b0:b1])
+            if len(words) > 2 * DIFF_CONTEXT:
+                head = words[:DIFF_CONTEXT] if k > 0 else []
+                tail = words[-DIFF_CONTEXT:] if k < len(ops) - 1 else []
+                words = [*head, "...", *tail]
+            inline.extend(words)
+            continue
+        old, new = " ".join(fact[a0:a1]), " ".join(article[b0:b1])
+        if old:
+            inline.append(f"[-{old}-]")
+            lines.append(f"- {old}")
+        if new:
+            inline.append(f"{{+{new}+}}")
+            lines.append(f"+ {new}")
+    return "\n".join([" ".join(inline), *lines])
+
+
+# ---------------------------------------------------------------------------
+# The checker
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Wording:
+    words: tuple[str, ...]  # case-folded
+    display: tuple[str, ...]  # as written (normalized)
+    grams: frozenset[tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class QuoteChecker:
+    speaker: str
+    speaker_name: str
+    wordings: tuple[_Wording, ...]
+    min_words: int
+    similarity: float
+    index: EntityIndex
+    terms: tuple[str, ...]
+
+    def _quotes(self, span: QuoteSpan) -> bool:
+        n = self.min_words
+        for piece in span.pieces:
+            for k in range(len(piece) - n + 1):
+                gram = tuple(w.text for w in piece[k:k + n])
+                if any(gram in w.grams for w in self.wordings):
+                    return True
+        return False
+
+    def best_alignment(self, span: QuoteSpan) -> Alignment | None:
+        pieces = [[w.text for w in p] for p in span.pieces]
+        best: Alignment | None = None
+        for k, wording in enumerate(self.wordings):
+            al = align(pieces, wording.words, k, self.min_words, self.similarity)
+            if al is None:
+                continue
+            if best is None or (al.similarity, _matched(al)) > (best.similarity, _matched(best)):
+                best = al
+        return best
+
+    def check(self, article: PreparedArticle) -> Iterator[Evidence]:
+        # Attribution is read (once per article, shared by all quote facts)
+        # only when some span shares an anchor with this fact.
+        hits = [s for s in quote_spans(article) if self._quotes(s)]
+        if not hits:
+            return
+        speakers = {sq.span.start: sq.attribution for sq in spoken_quotes(article, self.index)}
+        for span in hits:
+            al = self.best_alignment(span)
+            if al is not None:
+                yield self._verdict(article, span, speakers.get(span.start), al)
+
+    # -- verdicts -------------------------------------------------------------
+    def _name(self, eid: str) -> str:
+        e = self.index.get(eid)
+        return e.name if e is not None else eid
+
+    def _verdict(self, article: PreparedArticle, span: QuoteSpan,
+                 attr: Attribution | None, al: Alignment) -> Evidence:
+        words = [span.pieces[r.piece][r.s_lo:r.s_hi] for r in al.regions]
+        start = words[0][0].start
+        end = words[-1][-1].end
+        wording = self.wordings[al.wording]
+        detail = "" if al.exact else self._diff(article, span, al, wording)
+        which = "" if al.wording == 0 else f" (variant {al.wording})"
+        if attr is not None and attr.entities and self.speaker not in attr.entities:
+            others = " or ".join(sorted(self._name(e) for e in attr.entities))
+            altered = "" if al.exact else " (with altered words)"
+            return Evidence(start, end, "contradiction", "misattribution",
+                            f"attributes the quote{altered} to {others} "
+                            f"({attr.text!r}); the fact says {self.speaker_name} said it",
+                            detail)
+        how = _how(attr, self.speaker_name)
+        if al.exact:
+            return Evidence(start, end, "consistent", "altered-quote",
+                            f"quotes the exact words{which}; {how}")
+        sim = f"{al.similarity:.2f}"
+        if attr is not None and attr.entities == frozenset({self.speaker}):
+            return Evidence(start, end, "contradiction", "altered-quote",
+                            f"alters {self.speaker_name}'s words{which}: similarity {sim} "
+                            f"(the fact has the exact words); {how}", detail)
+        return Evidence(start, end, "note", "altered-quote",
+                        f"quotes {self.speaker_name}'s words{which} with changes "
+                        f"(similarity {sim}), but {how}; not checked", detail)
+
+    def _diff(self, article: PreparedArticle, span: QuoteSpan, al: Alignment,
+              wording: _Wording) -> str:
+        fact_words: list[str] = []
+        art_words: list[str] = []
+        for k, r in enumerate(al.regions):
+            if k:
+                fact_words.append("...")
+                art_words.append("...")
+            fact_words.extend(wording.display[r.t_lo:r.t_hi])
+            art_words.extend(_display(article, w) for w in span.pieces[r.piece][r.s_lo:r.s_hi])
+        return word_diff(fact_words, art_words)
+
+
+def _display(article: PreparedArticle, w: QuoteWord) -> str:
+    return article.folded[w.start:w.end]
+
+
+def _matched(al: Alignment) -> int:
+    return sum(r.matches for r in al.regions)
+
+
+def _how(attr: Attribution | None, speaker_name: str) -> str:
+    if attr is None:
+        return "no speaker could be read"
+    if not attr.entities:
+        return f"its speaker ({attr.text!r}) is no known entity"
+    if len(attr.entities) > 1:
+        return f"its speaker ({attr.text!r}) is ambiguous"
+    return f"attributed to {speaker_name} ({attr.via}: {attr.text!r})"
+
+
+# ---------------------------------------------------------------------------
+# Compiling
+# ---------------------------------------------------------------------------
+def _wording(text: str, n: int) -> _Wording:
+    ws = quote_words(normalize_phrase(text))
+    words = tuple(w.text for w in ws)
+    norm = normalize_phrase(text)
+    display = tuple(norm[w.start:w.end] for w in ws)
+    grams = frozenset(words[k:k + n] for k in range(len(words) - n + 1))
+    return _Wording(words, display, grams)
+
+
+def _terms(wordings: Sequence[_Wording], n: int) -> tuple[str, ...]:
+    """Words of which every run of ``n`` words of every wording holds one:
+    the longest (as a proxy for the rarest) word of each uncovered run."""
+    chosen: set[str] = set()
+    for w in wordings:
+        for k in range(len(w.words) - n + 1):
+            window = w.words[k:k + n]
+            if any(x in chosen for x in window):
+                continue
+            chosen.add(max(reversed(window), key=len))
+    return tuple(sorted(chosen))
+
+
+def compile(fact: Fact, context: CompileContext) -> QuoteChecker:
+    f = fact.fields
+    speaker = str(f["speaker"])
+    entity = context.entities.get(speaker)
+    if entity is None:
+        raise FactError(f"unknown speaker {speaker!r}", fact.where("speaker"))
+    min_words = int(f.get("min_words", 5))
+    similarity = float(f.get("similarity", 0.8))
+    if min_words < 1:
+        raise FactError("'min_words' must be at least 1", fact.where("min_words"))
+    if not 0 < similarity <= 1:
+        raise FactError("'similarity' must be above 0 and at most 1", fact.where("similarity"))
+    texts = [("text", str(f["text"])), *(("variants", str(v)) for v in f.get("variants") or ())]
+    wordings: list[_Wording] = []
+    for field_name, text in texts:
+        w = _wording(text, min_words)
+        if len(w.words) < min_words:
+            raise FactError(
+                f"{field_name} {text!r} has {len(w.words)} word(s), fewer than min_words "
+                f"({min_words}): it could never be matched; quote more of the remark or "
+                f"lower min_words", fact.where(field_name))
+        wordings.append(w)
+    return QuoteChecker(speaker, entity.name, tuple(wordings), min_words, similarity,
+                        context.entities, _terms(wordings, min_words))

@@ -1,0 +1,380 @@
+"""``role``: titles attached to people.
+
+The *known titles* are all titles of all role facts of the run (``roles`` and
+``former`` alike). A known title is **attached** to the fact's entity when it
+stands right before one of the entity's names (``Italian Foreign Minister
+Angelino Alfano``; a first name, initial or editorial bracket may come between:
+``(Russian foreign minister Sergey) Lavrov``), or as an appositive right after
+it (``Angelino Alfano, the Italian foreign minister,`` -- introduced by nothing,
+``the``/``a``/``an`` or a possessive, and ending at a comma, full stop, dash,
+``who`` or the end of the sentence). A title followed directly by a name
+belongs to that name, never to the name before it. The longest known title at
+a place counts.
+
+Verdicts (decisions where the SPEC is silent are marked *):
+
+* A present-tense title is consistent when it is one of ``roles`` -- or, *, a
+  shorter form of one (``Foreign Minister`` for ``Italian Foreign Minister``:
+  naming less is not wrong). Otherwise it is a ``wrong-role`` contradiction;
+  a title found only in ``former`` is reported as a past title used as a
+  present one.
+* A title after ``former``/``ex-``/``one-time``/``erstwhile`` is checked against
+  ``former`` only (a shorter form counts too). *A current role called former
+  (in ``roles``, not in ``former``) is wrong-role: it says the person no longer
+  holds it. *After ``then``/``then-`` (a historical title) ``roles`` and
+  ``former`` are both accepted.
+* *Not judged (at most a note): a title with a qualifier the run does not know
+  (``Deputy Foreign Minister``, ``German Foreign Minister`` when only
+  ``Foreign Minister`` is known, ``future``, ``acting``); a title that goes on
+  (``the foreign minister of Italy``, ``Secretary of State-designate``); a title
+  before a comma and the name (``Italy's foreign minister, Angelino Alfano,``:
+  consistent if right, otherwise a note, since a list reads the same); a title
+  and name that together form one of the entity's declared aliases
+  (``President Putin``) is never a contradiction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from ..article import PreparedArticle, Sentence
+from ..entities import EntityIndex, Mention
+from ..errors import FactError
+from ..model import Evidence, Fact
+from ..text.normalize import normalize_phrase
+from ..text.phrases import is_capitalized, is_possessive, phrase_pattern, tokens, wordset
+from . import CompileContext
+
+Tense = Literal["present", "former", "then"]
+
+_FORMER = regex.compile(
+    r"(?<![\p{L}\p{N}])(?P<w>former|ex|one-time|onetime|erstwhile|then)\s*-?\s*$",
+    regex.IGNORECASE,
+)
+QUALIFIERS = wordset("""
+    deputy vice shadow junior assistant under associate acting interim future incoming
+    prospective would-be designate aspiring potential putative self-styled alleged fake
+    honorary parliamentary permanent principal senior chief lead co first second third
+    fellow previous next""")
+WEEKDAYS_MONTHS = wordset("""
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""")
+_NATIONALITY = regex.compile(r"(?:an|ian|ese|ish|ch|i)$|^[A-Z]{2,3}$")
+_APPOS_END = regex.compile(r"(?:\s*[,.;:!?)]|\s+-\s|\s*-\s*$|\s*$|\s+who(?![\p{L}]))")
+# Between a name and an appositive title: ", " + introducer words.
+_APPOS_LEAD = regex.compile(
+    r"\s*,\s*(?P<intro>(?:(?:the|a|an)\s+)?(?:[\p{L}\p{N}.]+(?:'s?)?(?:\s+|\s*-\s*))?)$",
+    regex.IGNORECASE,
+)
+
+
+def _skip_spaces(text: str, pos: int, limit: int) -> int:
+    while pos < limit and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _looks_like_name(text: str, pos: int, limit: int) -> bool:
+    """Does a capitalized word (a name, or a headline's word) start at ``pos``?"""
+    toks = tokens(text, pos, min(limit, pos + 40))
+    if not toks or toks[0].start != pos:
+        return False
+    first = toks[0]
+    if not first.is_word or not is_capitalized(first.text):
+        return False
+    return first.lower not in ("the", "a", "an", "and", "who", "said", "says", "but")
+
+
+INTRO_WORDS = wordset(
+    "former ex ex- then one-time onetime erstwhile current new outgoing incumbent serving top"
+)
+
+
+def _intro_ok(intro: list[str]) -> bool:
+    """Words between the comma and an appositive title: ``the``, ``Italy's``, ``former``."""
+    for w in intro:
+        lw = w.casefold().rstrip("-")
+        if lw in ("the", "a", "an") or is_possessive(w) or lw in INTRO_WORDS:
+            continue
+        if lw in QUALIFIERS or is_capitalized(w):
+            continue  # a qualifier: the title will be flagged as qualified
+        return False
+    return True
+
+
+def title_key(title: str) -> str:
+    """Comparison key of a title: normalized, case-folded, without a leading article."""
+    key = " ".join(normalize_phrase(title).casefold().split())
+    for art in ("the ", "a ", "an "):
+        if key.startswith(art):
+            key = key[len(art):]
+    return key
+
+
+def _covers(longer: str, shorter: str) -> bool:
+    """Is ``shorter`` the same as ``longer`` or a run of its words?"""
+    if longer == shorter:
+        return True
+    lw, sw = longer.split(), shorter.split()
+    n = len(sw)
+    return any(lw[i:i + n] == sw for i in range(len(lw) - n + 1))
+
+
+@dataclass(frozen=True)
+class Attached:
+    """A known title read as attached to a name of the entity."""
+
+    start: int
+    end: int
+    title: str  # as written (normalized text)
+    key: str
+    tense: Tense
+    how: Literal["before", "appositive", "comma-before"]
+    qualified: bool  # an unknown qualifier stands before the title
+    alias: bool  # title + name form a declared alias
+
+
+@dataclass(frozen=True)
+class RoleChecker:
+    entity_id: str
+    name: str
+    roles: tuple[str, ...]
+    former: tuple[str, ...]
+    titles: regex.Pattern[str]
+    names: regex.Pattern[str]
+    alias_keys: frozenset[str]
+    name_words: frozenset[str]
+    index: EntityIndex
+    terms: tuple[str, ...]
+
+    # -- names ---------------------------------------------------------------
+    def _name_spans(self, text: str) -> list[tuple[int, int]]:
+        """Every span naming the entity, overlapping ones included (``President
+        Putin`` and ``Putin``), the longest per start."""
+        best: dict[int, int] = {}
+        for m in self.names.finditer(text, overlapped=True):
+            if " " not in m.group() and not m.group()[:1].isupper():
+                continue  # a bare surname must be capitalized ("prices rose")
+            s, e = m.span()
+            best[s] = max(e, best.get(s, e))
+        return sorted(best.items())
+
+    # -- reading ------------------------------------------------------------
+    def check(self, article: PreparedArticle) -> Iterator[Evidence]:
+        text = article.folded
+        spans = self._name_spans(text)
+        if not spans:
+            return
+        mentions = self.index.mentions(article)
+        by_sentence: dict[int, list[tuple[int, int]]] = {}
+        for s, e in spans:
+            sent = article.sentence_at(s)
+            if sent is not None:
+                by_sentence.setdefault(sent.index, []).append((s, e))
+        for k, names in by_sentence.items():
+            sent = article.sentences[k]
+            seen: set[tuple[int, int]] = set()
+            for att in self._attached(text, sent, names, mentions):
+                if (att.start, att.end) in seen:
+                    continue
+                seen.add((att.start, att.end))
+                ev = self._judge(att)
+                if ev is not None:
+                    yield ev
+
+    def _attached(self, text: str, sent: Sentence, names: list[tuple[int, int]],
+                  mentions: Iterable[Mention]) -> Iterator[Attached]:
+        other_starts = {m.start for m in mentions
+                        if self.entity_id not in m.entities and sent.start <= m.start < sent.end}
+        for m in self.titles.finditer(text, sent.start, sent.end):
+            ts, te = m.span()
+            if te < sent.end and text[te] not in " ,.;:!?)":
+                continue  # the title runs on ("Secretary of State-designate", "minister's")
+            tense = self._tense(text, sent, ts)
+            qualified = tense == "present" and self._qualified(text, sent, ts)
+            key = title_key(m.group())
+            after = _skip_spaces(text, te, sent.end)
+            # 1. Right before a name: that name owns it.
+            if after > te:
+                owner = self._name_at(text, te, names)
+                if owner is not None:
+                    alias = title_key(text[ts:owner[1]]) in self.alias_keys
+                    yield Attached(ts, owner[1], m.group(), key, tense, "before", qualified,
+                                   alias)
+                    continue
+                if after in other_starts or _looks_like_name(text, after, sent.end):
+                    continue  # the title belongs to someone else
+            # 2. An appositive right after a name: "Alfano, the Italian foreign minister,"
+            end_m = _APPOS_END.match(text, te, sent.end)
+            if end_m is None:
+                continue  # "the foreign minister of Italy": a longer, unknown title
+            if end_m.group().strip() in (",", "-"):
+                nxt = _skip_spaces(text, end_m.end(), sent.end)
+                if nxt in other_starts or _looks_like_name(text, nxt, sent.end):
+                    # "Italy's foreign minister, Angelino Alfano," -- or a list.
+                    own = self._name_at(text, end_m.end(), names)
+                    if own is not None and not self._after_any_name(text, ts, sent, names,
+                                                                    mentions):
+                        yield Attached(ts, own[1], m.group(), key, tense, "comma-before",
+                                       qualified, False)
+                    continue
+            for ns, ne in names:
+                if ne > ts:
+                    break
+                lead = _APPOS_LEAD.match(text[ne:ts])
+                if lead is None or not _intro_ok(lead.group("intro").split()):
+                    continue
+                yield Attached(ns, te, m.group(), key, tense, "appositive", qualified, False)
+                break
+
+    @staticmethod
+    def _after_any_name(text: str, ts: int, sent: Sentence, names: list[tuple[int, int]],
+                        mentions: Iterable[Mention]) -> bool:
+        """Is the title an appositive of a name before it (``Gabriel, the title, Y``)?"""
+        ends = {e for _, e in names} | {m.end for m in mentions}
+        if any(e <= ts and _APPOS_LEAD.match(text[e:ts]) for e in ends):
+            return True
+        before = tokens(text, sent.start, ts)
+        k = len(before) - 1
+        while k >= 0 and before[k].is_word and (
+                before[k].lower in ("the", "a", "an") or is_possessive(before[k].text)):
+            k -= 1
+        return k >= 1 and before[k].text == "," and is_capitalized(before[k - 1].text)
+
+    def _name_at(self, text: str, pos: int, names: list[tuple[int, int]]
+                 ) -> tuple[int, int] | None:
+        """A name of the entity right after ``pos`` (a given name or initial may come
+        first, and an editorial bracket: ``Sergey) Lavrov``, ``Rex W. Tillerson``)."""
+        for ns, ne in names:
+            if ns < pos:
+                continue
+            if ns > pos + 40:
+                break
+            gap = text[pos:ns]
+            if gap.strip() == "" and 0 < len(gap) <= 2:
+                return ns, ne
+            if gap[:1] != " ":
+                continue
+            parts = regex.sub(r"[\[\]().]", " ", gap).split()
+            if 0 < len(parts) <= 2 and all(
+                    p.casefold() in self.name_words or (len(p) == 1 and p.isupper())
+                    for p in parts):
+                return ns, ne
+        return None
+
+    @staticmethod
+    def _tense(text: str, sent: Sentence, ts: int) -> Tense:
+        m = _FORMER.search(text, max(sent.start, ts - 20), ts)
+        if m is None:
+            return "present"
+        return "then" if m.group("w").casefold() == "then" else "former"
+
+    @staticmethod
+    def _qualified(text: str, sent: Sentence, ts: int) -> bool:
+        """Does an unknown qualifier stand right before the title?"""
+        before = tokens(text, sent.start, ts)
+        if not before:
+            return False
+        prev = before[-1]
+        if not prev.is_word:
+            return False
+        w = prev.lower
+        if w in QUALIFIERS:
+            return True
+        if is_possessive(prev.text) or w in WEEKDAYS_MONTHS:
+            return False
+        if is_capitalized(prev.text):
+            if len(before) == 1 or before[-2].text in ('"', "(", "["):
+                # First word of the sentence: capitalized by position, unless it
+                # looks like a nationality ("British Foreign Secretary ...").
+                return bool(_NATIONALITY.search(prev.text))
+            return True
+        return False
+
+    # -- verdict ------------------------------------------------------------
+    def _judge(self, att: Attached) -> Evidence | None:
+        in_roles = any(_covers(r, att.key) for r in self.roles)
+        in_former = any(_covers(r, att.key) for r in self.former)
+        exact_role = att.key in self.roles
+        title = att.title
+        name = self.name
+        if att.tense == "former":
+            ok = in_former
+        elif att.tense == "then":
+            ok = in_roles or in_former
+        else:
+            ok = in_roles
+        if att.qualified:
+            if ok:
+                return None
+            return Evidence(att.start, att.end, "note", "wrong-role",
+                            f"calls {name} {title!r} with a qualifier the facts do not "
+                            "know; not judged")
+        if ok:
+            when = {"present": "", "former": "former ", "then": "then "}[att.tense]
+            return Evidence(att.start, att.end, "consistent", "wrong-role",
+                            f"calls {name} {when}{title!r}, as the fact says")
+        if att.alias:
+            return None
+        if att.how == "comma-before":
+            return Evidence(att.start, att.end, "note", "wrong-role",
+                            f"{title!r} stands before a comma and {name}; a list reads the "
+                            "same way, so it is not judged")
+        if att.tense == "former":
+            if exact_role:
+                msg = (f"calls {name} former {title!r}, but that is a current role "
+                       f"(roles: {self._list(self.roles)})")
+            else:
+                msg = (f"calls {name} former {title!r}, which is not among the fact's "
+                       f"former titles ({self._list(self.former)})")
+        elif in_former:
+            msg = (f"calls {name} {title!r} as a present title; the fact has it only as a "
+                   f"former one (roles: {self._list(self.roles)})")
+        else:
+            msg = (f"calls {name} {title!r}, which is not among the fact's roles "
+                   f"({self._list(self.roles)})")
+        return Evidence(att.start, att.end, "contradiction", "wrong-role", msg)
+
+    @staticmethod
+    def _list(items: tuple[str, ...]) -> str:
+        return ", ".join(items) if items else "none"
+
+
+def known_titles(facts: Iterable[Fact]) -> list[str]:
+    """Every title of every role fact, ``roles`` and ``former`` alike."""
+    out: list[str] = []
+    for f in facts:
+        if f.kind != "role":
+            continue
+        for name in ("roles", "former"):
+            out.extend(str(t) for t in f.fields.get(name) or ())
+    return out
+
+
+def compile(fact: Fact, context: CompileContext) -> RoleChecker:
+    index = context.entities
+    eid = str(fact.fields["entity"])
+    entity = index.get(eid)
+    if entity is None:
+        raise FactError(f"unknown entity {eid!r}", fact.where("entity"))
+    roles = [str(r) for r in fact.fields.get("roles") or ()]
+    former = [str(r) for r in fact.fields.get("former") or ()]
+    for field_name, values in (("roles", roles), ("former", former)):
+        for v in values:
+            if not title_key(v):
+                raise FactError(f"{field_name!r} holds an empty title", fact.where(field_name))
+    titles = phrase_pattern([*known_titles(context.facts), *roles, *former])
+    names = index.pattern_for([eid])
+    if titles is None or names is None:
+        raise FactError(f"the entity {eid!r} has no name to look for", fact.where("entity"))
+    alias_keys = frozenset(title_key(a) for a in entity.aliases)
+    name_words = frozenset(w.casefold() for n in (entity.name, *entity.aliases)
+                           for w in normalize_phrase(n).split())
+    terms = tuple(sorted(set(index.forms(eid))))
+    return RoleChecker(eid, entity.name, tuple(title_key(r) for r in roles),
+                       tuple(title_key(r) for r in former), titles, names, alias_keys,
+                       name_words, index, terms)

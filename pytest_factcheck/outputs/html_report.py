@@ -1,0 +1,388 @@
+"""A self-contained HTML page: facts × articles, and each article with its findings.
+
+The page needs no network (its Content-Security-Policy forbids any fetch): the
+data is embedded as JSON, and a small script draws
+
+* a matrix, one row per fact and one column per article, each cell saying
+  *contradiction*, *waived*, *consistent* or *silent* and linking to
+* an article view: the article as stored, with the words each finding rests on
+  highlighted, and the fact shown beside them;
+* filters by kind and tag, and counts of cells by status for the shown rows.
+
+On a large run the columns are limited to articles with at least one finding
+(silent articles are only counted), so the page stays usable.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ..article import Article
+
+__all__ = ["MAX_CELLS", "build_page_data", "render_html_report", "write_html_report"]
+
+MAX_CELLS = 40_000
+STATUSES = ("contradiction", "waived", "consistent", "silent")
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+def _offsets(source: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
+    return starts
+
+
+def _offset(starts: list[int], source: str, line: int, column: int) -> int:
+    """Code-point offset of a 1-based (line, column) as the plugin reports them."""
+    if line < 1:
+        return 0
+    base = starts[min(line, len(starts)) - 1]
+    if line == 1 and source.startswith("\ufeff"):
+        base += 1
+    return max(0, min(len(source), base + max(1, column) - 1))
+
+
+def _cell_status(statuses: set[str]) -> str:
+    for s in STATUSES:
+        if s in statuses:
+            return s
+    return "silent"
+
+
+def build_page_data(report: Mapping[str, Any], articles: Mapping[str, Article],
+                    fact_tags: Mapping[str, tuple[str, ...]] | None = None,
+                    max_cells: int = MAX_CELLS) -> dict[str, Any]:
+    """The data the page draws, from the JSON report and the articles read."""
+    tags = fact_tags or {}
+    facts = list(report.get("facts", ()))
+    paths: list[str] = list(dict.fromkeys(report.get("articles", ())))
+    for f in facts:
+        for x in f.get("findings", ()):
+            if x["article"] not in paths:
+                paths.append(x["article"])
+    with_findings = {x["article"] for f in facts for x in f.get("findings", ())}
+    limited = len(facts) * len(paths) > max_cells
+    shown = [p for p in paths if p in with_findings] if limited else paths
+    index = {p: i for i, p in enumerate(shown)}
+
+    cells: dict[str, dict[str, Any]] = {}
+    marks_needed: dict[str, list[dict[str, Any]]] = {}  # copies of findings, per article
+    for fi, f in enumerate(facts):
+        per: dict[str, list[dict[str, Any]]] = {}
+        for x in f.get("findings", ()):
+            per.setdefault(x["article"], []).append(dict(x))
+        for path, xs in per.items():
+            if path not in index:
+                continue
+            cells[f"{fi}:{index[path]}"] = {
+                "status": _cell_status({x["status"] for x in xs}), "findings": xs}
+            marks_needed.setdefault(path, []).extend(xs)
+
+    out_articles: list[dict[str, Any]] = []
+    for path in shown:
+        art = articles.get(path)
+        entry: dict[str, Any] = {"path": path}
+        if art is not None:
+            meta = dict(art.meta)
+            for k in ("title", "date", "slug"):
+                if meta.get(k) is not None:
+                    entry[k] = str(meta[k])
+            if path in marks_needed:
+                entry["source"] = art.source
+                starts = _offsets(art.source)
+                for x in marks_needed[path]:
+                    s = _offset(starts, art.source, int(x.get("line") or 0),
+                                int(x.get("column") or 1))
+                    e = _offset(starts, art.source, int(x.get("end_line") or 0),
+                                int(x.get("end_column") or 1)) if x.get("end_line") else s
+                    if e <= s:
+                        e = min(len(art.source), s + max(1, len(str(x.get("matched", "")))))
+                    x["start"], x["end"] = s, e
+        out_articles.append(entry)
+
+    total = len(facts) * len(paths)
+    counts = {s: 0 for s in STATUSES}
+    for c in cells.values():
+        counts[c["status"]] += 1
+    counts["silent"] = total - sum(counts[s] for s in STATUSES if s != "silent")
+    return {
+        "facts": [{"id": f["id"], "kind": f.get("kind", ""), "claim": f.get("claim", ""),
+                   "file": f.get("file", ""), "line": f.get("line", 0),
+                   "outcome": f.get("outcome", ""), "tags": list(tags.get(f["id"], ()))}
+                  for f in facts],
+        "articles": out_articles,
+        "cells": cells,
+        "limited": limited,
+        "all_articles": len(paths),
+        "counts": counts,
+        "errors": list(report.get("errors", ())),
+        "summary": dict(report.get("summary", {})),
+    }
+
+
+def _json_for_script(data: Any) -> str:
+    """JSON safe inside a <script> element: no '<' can close it or open a comment."""
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+            .replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def render_html_report(report: Mapping[str, Any], articles: Mapping[str, Article],
+                       fact_tags: Mapping[str, tuple[str, ...]] | None = None,
+                       title: str = "Fact-check report") -> str:
+    data = build_page_data(report, articles, fact_tags)
+    return (_PAGE.replace("@TITLE@", html.escape(title))
+            .replace("@STYLE@", _STYLE).replace("@SCRIPT@", _SCRIPT)
+            .replace("@DATA@", _json_for_script(data)))
+
+
+def write_html_report(path: str | Path, report: Mapping[str, Any],
+                      articles: Mapping[str, Article],
+                      fact_tags: Mapping[str, tuple[str, ...]] | None = None) -> None:
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    tmp = p.with_name(p.name + ".tmp")
+    tmp.write_text(render_html_report(report, articles, fact_tags), encoding="utf-8")
+    tmp.replace(p)
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy"
+      content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>@TITLE@</title>
+<style>@STYLE@</style>
+</head>
+<body>
+<header>
+  <h1>@TITLE@</h1>
+  <p id="summary"></p>
+  <div id="filters">
+    <label>Kind <select id="kind-filter"><option value="">all</option></select></label>
+    <label>Tag <select id="tag-filter"><option value="">all</option></select></label>
+    <span id="counts"></span>
+  </div>
+  <ul id="errors"></ul>
+</header>
+<main>
+  <section id="matrix-view">
+    <p id="limited" hidden></p>
+    <div class="scroll"><table id="matrix"><thead></thead><tbody></tbody></table></div>
+  </section>
+  <section id="article-view" hidden>
+    <p><a href="#" id="back">&larr; all facts</a></p>
+    <h2 id="article-title"></h2>
+    <p id="article-meta"></p>
+    <div class="split">
+      <pre id="article-text"></pre>
+      <aside id="fact-panel"></aside>
+    </div>
+  </section>
+</main>
+<script type="application/json" id="factcheck-data">@DATA@</script>
+<script>@SCRIPT@</script>
+</body>
+</html>
+"""
+
+_STYLE = """
+body { font: 14px/1.4 system-ui, sans-serif; margin: 0 1rem 2rem; color: #222; }
+h1 { font-size: 1.3rem; margin: .8rem 0 .2rem; }
+#filters { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+#counts span { margin-right: .8rem; }
+.scroll { overflow: auto; max-height: 80vh; border: 1px solid #ddd; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid #e4e4e4; padding: 0; text-align: center; }
+thead th { position: sticky; top: 0; background: #fafafa; font-weight: normal;
+  writing-mode: vertical-rl; transform: rotate(180deg); max-height: 14rem; padding: .3rem;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+tbody th { text-align: left; padding: .2rem .5rem; font-weight: normal; white-space: nowrap;
+  position: sticky; left: 0; background: #fff; }
+th.corner { writing-mode: horizontal-tb; transform: none; }
+.cell { display: block; width: 1.6rem; height: 1.6rem; line-height: 1.6rem;
+  text-decoration: none; color: #fff; font-weight: bold; }
+.cell.contradiction { background: #c62828; }
+.cell.waived { background: #f9a825; color: #222; }
+.cell.consistent { background: #2e7d32; }
+.cell.silent { background: #f3f3f3; color: #aaa; }
+.kind { color: #666; font-size: .85em; }
+.split { display: flex; gap: 1rem; align-items: flex-start; }
+#article-text { flex: 3; white-space: pre-wrap; word-wrap: break-word; background: #fcfcfc;
+  border: 1px solid #ddd; padding: .8rem; max-height: 80vh; overflow: auto;
+  font: 13px/1.5 ui-monospace, monospace; }
+#fact-panel { flex: 2; position: sticky; top: 0; }
+mark { padding: 0 1px; border-radius: 2px; }
+mark.contradiction { background: #ffcdd2; outline: 2px solid #c62828; }
+mark.waived { background: #ffecb3; outline: 1px dashed #f9a825; }
+mark.consistent { background: #c8e6c9; }
+.finding { border-left: 4px solid #ccc; padding: .2rem .5rem; margin: .4rem 0; }
+.finding.contradiction { border-color: #c62828; }
+.finding.waived { border-color: #f9a825; }
+.finding.consistent { border-color: #2e7d32; }
+#errors { color: #b71c1c; }
+"""
+
+_SCRIPT = r"""
+"use strict";
+(function () {
+  const data = JSON.parse(document.getElementById("factcheck-data").textContent);
+  const SYMBOL = {contradiction: "\u2717", waived: "~", consistent: "\u2713", silent: ""};
+  const $ = (id) => document.getElementById(id);
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function cellOf(fi, ai) {
+    return data.cells[fi + ":" + ai] || {status: "silent", findings: []};
+  }
+  function cellLink(fi, ai) { return "#fact=" + fi + "&article=" + ai; }
+
+  function drawHeader() {
+    const s = data.summary || {};
+    $("summary").textContent = (s.facts || 0) + " facts, " + (s.articles || 0) +
+      " articles: " + (s.passed || 0) + " passed, " + (s.failed || 0) + " failed, " +
+      (s.xfailed || 0) + " waived, " + (s.contradictions || 0) + " contradictions";
+    const kinds = [...new Set(data.facts.map((f) => f.kind))].sort();
+    const tags = [...new Set(data.facts.flatMap((f) => f.tags))].sort();
+    for (const k of kinds) $("kind-filter").append(el("option", {value: k}, k));
+    for (const t of tags) $("tag-filter").append(el("option", {value: t}, t));
+    for (const e of data.errors) {
+      const where = e.line ? e.file + ":" + e.line + ":" + e.column : e.file;
+      $("errors").append(el("li", {}, where + ": " + e.message));
+    }
+    if (data.limited) {
+      const lim = $("limited");
+      lim.hidden = false;
+      lim.textContent = "Showing the " + data.articles.length + " articles with findings of " +
+        data.all_articles + "; the others are silent on every fact.";
+    }
+  }
+
+  function drawMatrix() {
+    const head = el("tr");
+    head.append(el("th", {class: "corner"}, "fact \\ article"));
+    data.articles.forEach((a, ai) => {
+      const th = el("th", {title: (a.title ? a.title + " \u2014 " : "") + a.path,
+                           "data-article": String(ai)}, a.path);
+      head.append(th);
+    });
+    document.querySelector("#matrix thead").append(head);
+    const body = document.querySelector("#matrix tbody");
+    data.facts.forEach((f, fi) => {
+      const tr = el("tr", {"data-kind": f.kind, "data-tags": f.tags.join(" "),
+                           "data-fact": f.id});
+      const th = el("th", {title: f.claim});
+      th.append(el("span", {}, f.id + " "), el("span", {class: "kind"}, f.kind));
+      tr.append(th);
+      data.articles.forEach((a, ai) => {
+        const c = cellOf(fi, ai);
+        const td = el("td");
+        const link = el("a", {class: "cell " + c.status, href: cellLink(fi, ai),
+                              "data-status": c.status,
+                              title: f.id + " \u00d7 " + a.path + ": " + c.status},
+                        SYMBOL[c.status]);
+        td.append(link);
+        tr.append(td);
+      });
+      body.append(tr);
+    });
+  }
+
+  function applyFilters() {
+    const kind = $("kind-filter").value;
+    const tag = $("tag-filter").value;
+    const counts = {contradiction: 0, waived: 0, consistent: 0, silent: 0};
+    let rows = 0;
+    document.querySelectorAll("#matrix tbody tr").forEach((tr) => {
+      const show = (!kind || tr.dataset.kind === kind) &&
+        (!tag || tr.dataset.tags.split(" ").includes(tag));
+      tr.hidden = !show;
+      if (!show) return;
+      rows += 1;
+      tr.querySelectorAll("a.cell").forEach((a) => { counts[a.dataset.status] += 1; });
+    });
+    const box = $("counts");
+    box.textContent = "";
+    box.dataset.facts = String(rows);
+    box.append(el("span", {}, rows + " facts"));
+    for (const [s, n] of Object.entries(counts)) {
+      box.dataset[s] = String(n);
+      box.append(el("span", {class: "count-" + s}, s + ": " + n));
+    }
+  }
+
+  function drawArticle(fi, ai) {
+    const f = data.facts[fi];
+    const a = data.articles[ai];
+    const c = cellOf(fi, ai);
+    $("matrix-view").hidden = true;
+    $("article-view").hidden = false;
+    $("article-title").textContent = a.title ? a.title + " (" + a.path + ")" : a.path;
+    $("article-meta").textContent = [a.date && "date " + a.date, a.slug && "slug " + a.slug]
+      .filter(Boolean).join(" \u00b7 ");
+    const pre = $("article-text");
+    pre.textContent = "";
+    const text = Array.from(a.source || "");
+    const marks = c.findings.filter((x) => typeof x.start === "number")
+      .slice().sort((x, y) => x.start - y.start);
+    let pos = 0;
+    marks.forEach((x, i) => {
+      if (x.start < pos) return;  // overlapping: the first wins
+      pre.append(document.createTextNode(text.slice(pos, x.start).join("")));
+      const m = el("mark", {class: x.status, id: "mark-" + i, title: x.message},
+                   text.slice(x.start, x.end).join(""));
+      pre.append(m);
+      pos = x.end;
+    });
+    pre.append(document.createTextNode(text.slice(pos).join("")));
+    if (!a.source) pre.textContent = "(this article does not mention the fact)";
+
+    const panel = $("fact-panel");
+    panel.textContent = "";
+    panel.append(el("h3", {}, f.id), el("p", {class: "kind"}, f.kind + " fact, " + f.file +
+      ":" + f.line + (f.tags.length ? " \u00b7 tags: " + f.tags.join(", ") : "")));
+    panel.append(el("p", {class: "claim"}, f.claim || "(no claim written)"));
+    panel.append(el("p", {class: "verdict", "data-status": c.status},
+      "In this article: " + c.status));
+    c.findings.forEach((x) => {
+      const d = el("div", {class: "finding " + x.status});
+      d.append(el("div", {}, x.status + " at line " + x.line + ", column " + x.column +
+        (x.reason ? " (" + x.reason + ")" : "")));
+      d.append(el("div", {}, x.message));
+      if (x.waiver) d.append(el("div", {}, "waived: " + x.waiver));
+      panel.append(d);
+    });
+    const first = pre.querySelector("mark.contradiction") || pre.querySelector("mark");
+    if (first) first.scrollIntoView({block: "center"});
+  }
+
+  function route() {
+    const m = /^#fact=(\d+)&article=(\d+)$/.exec(location.hash);
+    if (m && data.facts[+m[1]] && data.articles[+m[2]]) {
+      drawArticle(+m[1], +m[2]);
+    } else {
+      $("article-view").hidden = true;
+      $("matrix-view").hidden = false;
+    }
+  }
+
+  drawHeader();
+  drawMatrix();
+  applyFilters();
+  $("kind-filter").addEventListener("change", applyFilters);
+  $("tag-filter").addEventListener("change", applyFilters);
+  window.addEventListener("hashchange", route);
+  route();
+  document.body.dataset.ready = "true";
+})();
+"""

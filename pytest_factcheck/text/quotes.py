@@ -1,0 +1,765 @@
+"""Quoted spans and who said them.
+
+Two layers, both computed once per article and cached on it:
+
+:func:`quote_spans`
+    The quoted spans of every paragraph, read from ``article.surface`` (where
+    quote marks keep their shape: “ is an opening mark, ” a closing one).
+    Straight marks (``"`` and ``'``) are read from context: an opening mark
+    follows the start of the paragraph, a space or an opening bracket and
+    precedes a non-space; a closing mark follows a non-space. A single mark
+    between two letters or digits (``Russia’s``, ``don't``) or before a decade
+    (``the ’90s``) is an apostrophe; so is a closing-shaped single mark when no
+    single quote is open (``students’``). Nested quotes belong to the outer
+    span. A mark still open at the end of a paragraph closes there
+    (``open_at_end``). A closing curly mark with nothing open, before any other
+    span of the paragraph, closes a span that starts at the paragraph start
+    (a dropped opening mark). Any other stray mark is ignored. Inside a span, an
+    ellipsis is a gap and ``[editorial insertions]`` are skipped: the words come
+    out as ordered *pieces*.
+
+:func:`spoken_quotes`
+    Each span with its :class:`Attribution`, read from speech verbs only
+    (``“…,” X said``, ``“…,” said X``, ``X said: “…”``, ``X told reporters
+    “…”``, ``according to X``, interrupted quotes, pronouns, quotes that run
+    over several paragraphs). See :func:`spoken_quotes` for the rules.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
+
+import regex
+
+from ..article import PreparedArticle
+from ..entities import EntityIndex, Mention
+from .segment import ABBREVIATIONS
+
+__all__ = [
+    "Attribution",
+    "QuoteSpan",
+    "QuoteWord",
+    "SpokenQuote",
+    "find_spans",
+    "quote_spans",
+    "quote_words",
+    "spoken_quotes",
+]
+
+# ---------------------------------------------------------------------------
+# Quote marks
+# ---------------------------------------------------------------------------
+_DOUBLE, _SINGLE, _GUILLEMET, _SINGLE_GUILLEMET, _CORNER = range(5)
+_OPEN, _CLOSE, _EITHER = "open", "close", "either"
+
+# mark -> (family, shape)
+MARKS: dict[str, tuple[int, str]] = {
+    '"': (_DOUBLE, _EITHER), "\uff02": (_DOUBLE, _EITHER),
+    "\u201c": (_DOUBLE, _OPEN), "\u201e": (_DOUBLE, _OPEN), "\u201f": (_DOUBLE, _OPEN),
+    "\u201d": (_DOUBLE, _CLOSE),
+    "'": (_SINGLE, _EITHER),
+    "\u2018": (_SINGLE, _OPEN), "\u201a": (_SINGLE, _OPEN), "\u201b": (_SINGLE, _OPEN),
+    "\u2019": (_SINGLE, _CLOSE),
+    "\u00ab": (_GUILLEMET, _OPEN), "\u00bb": (_GUILLEMET, _CLOSE),
+    "\u2039": (_SINGLE_GUILLEMET, _OPEN), "\u203a": (_SINGLE_GUILLEMET, _CLOSE),
+    "\u300c": (_CORNER, _OPEN), "\u300d": (_CORNER, _CLOSE),
+}
+_MARK_RE = regex.compile("[" + regex.escape("".join(MARKS)) + "]")
+# Closing-shaped marks that may end a span whose opening mark was dropped.
+_UNOPENED_CLOSERS = frozenset("\u201d\u00bb\u300d")
+# Closing-shaped marks that some house styles also use to open (”…”, »…«).
+_CLOSERS_THAT_OPEN = frozenset("\u201d\u00bb")
+# What may stand right before an opening mark besides white space.
+_BEFORE_OPEN = frozenset("([{-/:") | frozenset(MARKS)
+_DECADE = regex.compile(r"\d\d(?:s\b|\b)")
+
+_ELLIPSIS = regex.compile(r"\.(?:\s?\.){2,}|\u2026")
+_INSERTION = regex.compile(r"\[[^\[\]\n]{0,120}\]")
+# A word for quote comparison: letters/digits joined by inner apostrophes.
+# Hyphens separate words, so "six-year" and "six year" compare equal.
+_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:'[\p{L}\p{N}\p{M}]+)*")
+
+
+class QuoteWord(NamedTuple):
+    """A word of a quote: normalized offsets and its case-folded form."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """Text between matching quote marks, in normalized article offsets.
+
+    ``start``/``end`` include the marks (when there are any); ``inner_start``/
+    ``inner_end`` are the quoted text. ``pieces`` are the quoted words split at
+    gaps (ellipses, editorial insertions). ``opened`` is False for a span whose
+    opening mark was dropped (it starts at the paragraph start).
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    paragraph: int
+    open_at_end: bool = False
+    opened: bool = True
+    folded: str = field(default="", repr=False, compare=False)  # the article's folded text
+
+    @cached_property
+    def pieces(self) -> tuple[tuple[QuoteWord, ...], ...]:
+        """The quoted words, split at gaps (computed on first use)."""
+        return _pieces(self.folded, self.inner_start, self.inner_end)
+
+    @property
+    def words(self) -> tuple[QuoteWord, ...]:
+        return tuple(w for piece in self.pieces for w in piece)
+
+    def __contains__(self, pos: object) -> bool:
+        return isinstance(pos, int) and self.start <= pos < self.end
+
+
+def quote_words(text: str, offset: int = 0) -> list[QuoteWord]:
+    """The comparable words of normalized ``text`` (case-folded, punctuation dropped)."""
+    return [QuoteWord(m.start() + offset, m.end() + offset, m.group().casefold())
+            for m in _WORD.finditer(text)]
+
+
+def _pieces(folded: str, start: int, end: int) -> tuple[tuple[QuoteWord, ...], ...]:
+    """Words of ``folded[start:end]`` split at ellipses and editorial insertions."""
+    inner = folded[start:end]
+    cuts = sorted([m.span() for m in _ELLIPSIS.finditer(inner)]
+                  + [m.span() for m in _INSERTION.finditer(inner)])
+    pieces: list[tuple[QuoteWord, ...]] = []
+    pos = 0
+    for cs, ce in [*cuts, (len(inner), len(inner))]:
+        if cs < pos:  # overlapping cut (an ellipsis inside brackets)
+            pos = max(pos, ce)
+            continue
+        ws = tuple(quote_words(inner[pos:cs], start + pos))
+        if ws:
+            pieces.append(ws)
+        pos = ce
+    return tuple(pieces)
+
+
+def _is_space(ch: str | None) -> bool:
+    return ch is None or ch.isspace()
+
+
+def _alnum(ch: str | None) -> bool:
+    return ch is not None and ch.isalnum()
+
+
+@dataclass
+class _Open:
+    family: int
+    pos: int
+
+
+@dataclass
+class _Scanner:
+    """The quote-mark state machine of one paragraph."""
+
+    folded: str
+    start: int
+    end: int
+    paragraph: int
+    spans: list[QuoteSpan] = field(default_factory=list)
+    stack: list[_Open] = field(default_factory=list)
+
+    def emit(self, open_pos: int, close_pos: int, *, closed: bool = True,
+             opened: bool = True, at_end: bool = False) -> None:
+        inner_start = open_pos + 1 if opened else open_pos
+        if close_pos < inner_start:
+            return
+        self.spans.append(QuoteSpan(
+            start=open_pos, end=close_pos + 1 if closed else close_pos,
+            inner_start=inner_start, inner_end=close_pos, paragraph=self.paragraph,
+            open_at_end=at_end, opened=opened, folded=self.folded))
+
+    def open(self, family: int, pos: int) -> None:
+        """Open a quote. The same family opened again at the top level (a
+        missing closing mark) ends the running span first; deeper, it nests."""
+        if len(self.stack) == 1 and self.stack[0].family == family:
+            top = self.stack.pop()
+            self.emit(top.pos, pos, closed=False)
+        self.stack.append(_Open(family, pos))
+
+    def close(self, family: int, pos: int) -> None:
+        while self.stack:
+            top = self.stack.pop()
+            if top.family == family:
+                if not self.stack:
+                    self.emit(top.pos, pos)
+                return
+
+    def is_open(self, family: int) -> bool:
+        return any(o.family == family for o in self.stack)
+
+    def finish(self) -> list[QuoteSpan]:
+        if self.stack:
+            self.emit(self.stack[0].pos, self.end, closed=False, at_end=True)
+            self.stack.clear()
+        return self.spans
+
+
+def find_spans(surface: str, folded: str, start: int, end: int,
+               paragraph: int = 0) -> list[QuoteSpan]:
+    """Quoted spans of one paragraph ``surface[start:end]`` (see the module doc).
+
+    ``folded`` is the folded view of the same text (same offsets); the words of
+    each span are read from it. Spans come out ordered and non-overlapping,
+    within [start, end).
+    """
+    sc = _Scanner(folded, start, end, paragraph)
+    for mark in _MARK_RE.finditer(surface, start, end):
+        i = mark.start()
+        ch = mark.group()
+        family, shape = MARKS[ch]
+        prev = surface[i - 1] if i > start else None
+        nxt = surface[i + 1] if i + 1 < end else None
+        single = family in (_SINGLE, _SINGLE_GUILLEMET)
+        if single and ch in "'\u2018\u2019\u201b":
+            if _alnum(prev) and _alnum(nxt):
+                continue  # an apostrophe inside a word
+            if _is_space(prev) and _DECADE.match(surface, i + 1, end):
+                continue  # the ’90s
+        can_open = (prev is None or prev.isspace() or prev in _BEFORE_OPEN) \
+            and not _is_space(nxt)
+        can_close = not _is_space(prev) and prev not in "([{" and not (single and _alnum(nxt))
+        is_open = sc.is_open(family)
+        if shape == _CLOSE:
+            if is_open and can_close:
+                sc.close(family, i)
+            elif not sc.stack and not sc.spans and can_close and ch in _UNOPENED_CLOSERS:
+                sc.emit(start, i, opened=False)
+            elif not is_open and can_open and ch in _CLOSERS_THAT_OPEN:
+                sc.open(family, i)
+        elif shape == _OPEN:
+            if can_open:
+                sc.open(family, i)
+            elif is_open and can_close:
+                sc.close(family, i)
+        elif is_open and can_close:  # straight marks: close if open, else open
+            sc.close(family, i)
+        elif can_open:
+            sc.open(family, i)
+    return sc.finish()
+
+
+def quote_spans(article: PreparedArticle) -> tuple[QuoteSpan, ...]:
+    """Every quoted span of the article, in order (cached on the article)."""
+    key = ("quote-spans",)
+    cached = article.cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    out: list[QuoteSpan] = []
+    for p in article.paragraphs:
+        out.extend(find_spans(article.surface, article.folded, p.start, p.end, p.index))
+    result = tuple(out)
+    article.cache[key] = result
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Attribution
+# ---------------------------------------------------------------------------
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_VERB_FORMS = _wordset("""
+say says said tell tells told add adds added declare declares declared insist insists insisted
+warn warns warned argue argues argued claims claimed states stated ask asks asked notes noted
+write writes wrote explain explains explained replies replied responds responded continued
+stresses stressed recalls recalled remarks remarked admits admitted acknowledges acknowledged
+announces announced observes observed concedes conceded complains complained cautions cautioned
+concludes concluded tweets tweeted
+""")
+SPEECH_VERBS = _VERB_FORMS | {"went on", "goes on"}
+# Forms that are as often nouns ("the claims that ..."): never read as a
+# speech verb outside an attribution of a quote.
+_NOUNISH = _wordset("claims notes states remarks tweets asks replies stresses cautions "
+                    "concludes")
+_TELL_ASK = _wordset("tell tells told ask asks asked")
+_VERB = regex.compile(
+    r"(?<![\p{L}\p{N}'\-])(?:"
+    + "|".join(regex.escape(v).replace(r"\ ", r"\s+")
+               for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+    + r")(?![\p{L}\p{N}'\-])",
+)  # case-sensitive: "State" in "Secretary of State" is no verb
+# Words that may stand between a subject and its verb ("Putin later said").
+_BETWEEN = _wordset("""also later then again once previously earlier recently repeatedly has had
+have would will just further simply now reportedly""")
+_PRONOUNS = frozenset({"he", "she"})
+_DETERMINERS = _wordset("the a an his her its their this that")
+# A name right after one of these is an object, not a subject.
+_PREPOSITIONS = _wordset("""of for to with by from about at on in near close against like than
+toward towards under after before behind via alongside including and or nor versus vs""")
+# Words that end a subject written after its verb ("said Mr Putin in Moscow").
+_NP_END = _wordset("""in on at during after before while when who whose which that as to from
+with without and but adding according because since yesterday today tonight earlier later
+afterwards then last this""")
+# Words that show a clause, not a subject phrase, between a quote and a verb.
+_CLAUSE = _wordset("""and but or nor which who whom whose that while because although though if
+when whereas""")
+_UNKNOWN_SUBJECT = regex.compile(
+    r"(?:^|[\s,])(?:a|an|the|his|her|their|its|one|another)\s+(?:[\p{L}'\-]+\s+){0,3}"
+    r"[\p{L}'\-]+$", regex.IGNORECASE)
+_LAST_WORD = regex.compile(r"([\p{L}\p{N}'\-]+)[.]?$")
+_WORDS = regex.compile(r"[\p{L}\p{N}'\-.]+")
+_STOP = regex.compile(r"[!?;:]|\.(?=\s|$)")
+_QUOTE_CHARS = regex.compile("[\"'\u2018\u2019\u201c\u201d\u00ab\u00bb]")
+_ACCORDING_AFTER = regex.compile(r"[\s,]*(?:-\s*)?according\s+to\s+", regex.IGNORECASE)
+_ACCORDING_BEFORE = regex.compile(r"according\s+to\s+([^,:;.!?]{1,80}?)\s*[,:]?\s*$",
+                                  regex.IGNORECASE)
+_NP_PUNCT = regex.compile("[,()\"\u201c\u201d\u2018\u2019]")
+_NEXT_WORD = regex.compile(r"[\s,]*(\p{L}+)")
+_CLAUSE_PUNCT = regex.compile("[,.;:!?\"\u201c\u201d]")
+# What may stand between a speech verb and the quote it introduces.
+_OBJ_NONE = regex.compile(r"\s*[:,]?\s*")
+_OBJ_THAT = regex.compile(r"(?:\s+[^.!?;:,\"\u201c\u201d]{1,40}?)?\s+that\s*")
+_OBJ_COLON = regex.compile(r"\s+[^.!?;:,\"\u201c\u201d]{1,80}?[:,]\s*")
+_OBJ_TOLD = regex.compile(r"\s+[\p{L}\p{N}'\-]+(?:\s+[\p{L}\p{N}'\-]+){0,2}\s*")
+_INVERTED = regex.compile(r"[\s,]*(?:-\s*)?(?:(?:also|then|later|again)\s+)?", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a quote is attributed to, and how that was read.
+
+    ``entities`` holds the entity ids of the speaker (several only when the
+    name is shared); empty means a speaker was read (``a spokesman said``) but
+    is no known entity. ``via`` says how: ``after`` (“…,” X said), ``inverted``
+    (“…,” said X), ``before`` (X said: “…”), ``according-to``, ``pronoun``,
+    ``same-paragraph`` (a later span of the same attribution: interrupted
+    quotes and “…,” he said. “…”), ``continued`` (a quote running over
+    paragraphs). ``start``/``end`` locate the attribution words.
+    """
+
+    entities: frozenset[str]
+    via: str
+    start: int
+    end: int
+    text: str = ""
+
+    @property
+    def speaker(self) -> str | None:
+        """The single entity id of the speaker, or None (unknown or shared name)."""
+        return next(iter(self.entities)) if len(self.entities) == 1 else None
+
+
+@dataclass(frozen=True)
+class SpokenQuote:
+    """A quoted span and its attribution (None: no readable speaker)."""
+
+    span: QuoteSpan
+    attribution: Attribution | None
+
+
+@dataclass(frozen=True)
+class _Subject:
+    kind: str  # "entity" | "pronoun" | "unknown"
+    entities: frozenset[str]
+    pos: int
+
+
+@dataclass(frozen=True)
+class _Reading:
+    subject: _Subject
+    via: str
+    start: int  # the attribution words
+    end: int
+
+
+def _words_in(text: str) -> list[str]:
+    return [w.casefold().rstrip(".") for w in _WORDS.findall(text)]
+
+
+def _has_stop(text: str, lo: int, hi: int) -> bool:
+    """Is there sentence punctuation in text[lo:hi] (an honorific's dot is none)?"""
+    for m in _STOP.finditer(text, lo, hi):
+        if m.group() == ".":
+            w = _LAST_WORD.search(text, max(lo, m.start() - 20), m.start())
+            if w and (w.group(1).casefold() in ABBREVIATIONS or len(w.group(1)) == 1):
+                continue
+        return True
+    return False
+
+
+@dataclass
+class _Reader:
+    """Reads the attributions of one article (see :func:`spoken_quotes`)."""
+
+    article: PreparedArticle
+    index: EntityIndex
+    spans: tuple[QuoteSpan, ...] = ()
+    mentions: list[Mention] = field(default_factory=list)
+    by_end: dict[int, Mention] = field(default_factory=dict)
+    persons: list[tuple[int, frozenset[str]]] = field(default_factory=list)
+    subjects: list[tuple[int, frozenset[str]]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text = self.article.folded
+        self.spans = quote_spans(self.article)
+        self._span_starts = [s.start for s in self.spans]
+        self.mentions = [m for m in self.index.mentions(self.article)
+                         if not self.inside(m.start)]
+        for m in self.mentions:
+            old = self.by_end.get(m.end)
+            if old is None or old.start > m.start:
+                self.by_end[m.end] = m
+            if all(self.index.is_person(e) for e in m.entities):
+                self.persons.append((m.start, m.entities))
+        self.persons.sort(key=lambda c: c[0])
+        self._person_pos = [c[0] for c in self.persons]
+
+    # -- helpers ------------------------------------------------------------
+    def inside(self, pos: int) -> bool:
+        k = bisect_right(self._span_starts, pos) - 1
+        return k >= 0 and pos < self.spans[k].end
+
+    def sentence_start(self, pos: int) -> int:
+        s = self.article.sentence_at(pos)
+        return s.start if s is not None else self.article.paragraph_at(pos).start
+
+    def _mention_subject(self, m: Mention, lo: int) -> _Subject:
+        before = _words_in(self.text[lo:m.start])
+        while before and before[-1] in _DETERMINERS:
+            before.pop()
+        if before and before[-1] in _PREPOSITIONS:
+            return _Subject("unknown", frozenset(), m.start)
+        return _Subject("entity", m.entities, m.start)
+
+    def subject_before(self, lo: int, hi: int, *, after_quote: bool = False
+                       ) -> _Subject | None:
+        """The subject that ends right before a verb at ``hi`` (clause from ``lo``)."""
+        seg = self.text[lo:hi]
+        e = len(seg.rstrip())
+        for _ in range(3):  # "Putin later said", "he has said"
+            m = _LAST_WORD.search(seg, 0, e)
+            if m is None:
+                break
+            w = m.group(1)
+            if w.casefold() in _BETWEEN or (w.islower() and w.endswith("ly") and len(w) > 4):
+                e = len(seg[:m.start()].rstrip())
+            else:
+                break
+        for _ in range(2):  # "Alfano, the Italian foreign minister, said"
+            if e == 0 or seg[e - 1] != ",":
+                break
+            c = seg.rfind(",", 0, e - 1)
+            if c < 0 or len(_words_in(seg[c:e])) > 12:
+                c = e - 1 if not seg[:e - 1].strip() else -1
+                if c < 0:
+                    return None
+            e = len(seg[:c].rstrip())
+        head = seg[:e]
+        words = _words_in(head)
+        if not words:
+            return None
+        if after_quote and (len(words) > 16 or _has_stop(self.text, lo, lo + e)
+                            or _QUOTE_CHARS.search(head)):
+            return None
+        m_end = self.by_end.get(lo + e)
+        subject: _Subject | None = None
+        if m_end is not None and m_end.start >= lo:
+            subject = self._mention_subject(m_end, lo)
+        elif words[-1] in _PRONOUNS:
+            subject = _Subject("pronoun", frozenset(), lo + e - len(words[-1]))
+        if after_quote:
+            lead = words[:-1] if subject is not None else words
+            if any(w in _CLAUSE for w in lead):
+                return None
+        if subject is not None:
+            return subject
+        return _Subject("unknown", frozenset(), lo)
+
+    def subject_after(self, lo: int, hi: int) -> _Subject | None:
+        """The subject written after its verb (or after ``according to``)."""
+        end = hi
+        stop = _STOP.search(self.text, lo, hi)
+        while stop is not None and stop.group() == "." and not _has_stop(
+                self.text, stop.start(), stop.end()):
+            stop = _STOP.search(self.text, stop.end(), hi)
+        comma = _NP_PUNCT.search(self.text, lo, hi)
+        for cut in (stop, comma):
+            if cut is not None:
+                end = min(end, cut.start())
+        np_end = lo
+        for wm in _WORDS.finditer(self.text, lo, end):
+            if wm.group().casefold().rstrip(".") in _NP_END:
+                break
+            np_end = wm.end()
+        words = _words_in(self.text[lo:np_end])
+        if not words or len(words) > 8:
+            return None
+        m = self.by_end.get(np_end) or self.by_end.get(np_end - 1)
+        if m is not None and m.start >= lo:
+            return self._mention_subject(m, lo)
+        if len(words) == 1 and words[0] in _PRONOUNS:
+            return _Subject("pronoun", frozenset(), lo)
+        return _Subject("unknown", frozenset(), lo)
+
+    # -- readings of one span -----------------------------------------------
+    def read_after(self, span: QuoteSpan, hi: int) -> _Reading | None:
+        """“…,” X said / “…,” said X / “…,” according to X."""
+        text = self.text
+        tail = text[span.inner_start:span.inner_end].rstrip(" \"'")
+        last = tail[-1:] if tail else ""
+        nxt = _NEXT_WORD.match(text, span.end, hi)
+        if last == "." and not (nxt and nxt.group(1).islower()):
+            return None  # the sentence ended inside the quote
+        mid = last.isalnum()  # a partial quote inside a sentence
+        m = _ACCORDING_AFTER.match(text, span.end, hi)
+        if m:
+            subj = self.subject_after(m.end(), hi)
+            if subj is None:
+                return None
+            return _Reading(subj, "according-to", m.start(), self._clause_end(m.end(), hi))
+        m = _INVERTED.match(text, span.end, hi)
+        v = _VERB.match(text, m.end(), hi) if m else None
+        if v is not None:
+            subj = self.subject_after(v.end(), hi)
+            if subj is None or (mid and subj.kind == "unknown"):
+                return None
+            return _Reading(subj, "inverted", v.start(), self._clause_end(v.end(), hi))
+        v = _VERB.search(text, span.end, hi)
+        if v is None:
+            return None
+        subj = self.subject_before(span.end, v.start(), after_quote=True)
+        if subj is None or (mid and subj.kind == "unknown"):
+            return None
+        return _Reading(subj, "after", subj.pos, self._clause_end(v.end(), hi))
+
+    def _clause_end(self, lo: int, hi: int) -> int:
+        m = _CLAUSE_PUNCT.search(self.text, lo, hi)
+        return m.start() if m else hi
+
+    def read_before(self, span: QuoteSpan, lo: int) -> _Reading | None:
+        """X said: “…” / X told reporters “…” / According to X, “…”."""
+        text = self.text
+        pre = text[lo:span.start]
+        m = _ACCORDING_BEFORE.search(pre)
+        if m:
+            subj = self.subject_after(lo + m.start(1), lo + m.end(1))
+            return _Reading(subj, "according-to", lo + m.start(), span.start) if subj else None
+        verbs = list(_VERB.finditer(text, lo, span.start))
+        if not verbs:
+            return None
+        v = verbs[-1]
+        after = text[v.end():span.start]
+        verb = " ".join(v.group().casefold().split())
+        ok = (_OBJ_NONE.fullmatch(after) is not None
+              or (_OBJ_THAT.fullmatch(after)
+                  is not None and len(_words_in(after)) <= 5
+                  and not any(v.end() <= m.start < span.start for m in self.mentions))
+              or (_OBJ_COLON.fullmatch(after) is not None
+                  and len(_words_in(after)) <= 8)
+              or (verb in _TELL_ASK
+                  and _OBJ_TOLD.fullmatch(after) is not None))
+        if not ok:
+            return None
+        subj = self.subject_before(lo, v.start())
+        if subj is None:
+            return None
+        return _Reading(subj, "before", subj.pos, span.start)
+
+    # -- pronouns ------------------------------------------------------------
+    def resolve_pronoun(self, pos: int, paragraph: int,
+                        virtual: Sequence[tuple[int, frozenset[str]]]) -> frozenset[str] | None:
+        """The nearest person before ``pos`` in this or the previous paragraph,
+        outside quotes. When that person's sentence names another person too,
+        the subject of a speech verb in it decides, or nobody does."""
+        lo = self.article.paragraphs[max(0, paragraph - 1)].start
+        cands = [*self._persons_in(lo, pos), *((p, e) for p, e in virtual if lo <= p < pos)]
+        if not cands:
+            return None
+        near_pos, near = max(cands, key=lambda c: c[0])
+        sent = self.article.sentence_at(near_pos)
+        s_lo, s_hi = (sent.start, sent.end) if sent else (near_pos, near_pos + 1)
+        others = {e for p, e in cands if s_lo <= p < s_hi and e != near}
+        if not others:
+            return near
+        subs = [(p, e) for p, e in self.subjects if s_lo <= p < min(s_hi, pos)]
+        return max(subs, key=lambda c: c[0])[1] if subs else None
+
+    def _persons_in(self, lo: int, hi: int) -> list[tuple[int, frozenset[str]]]:
+        return self.persons[bisect_left(self._person_pos, lo):bisect_left(self._person_pos, hi)]
+
+    def names_other_person(self, lo: int, hi: int, speaker: frozenset[str]) -> bool:
+        return any(not (e & speaker) for _, e in self._persons_in(lo, hi))
+
+    # -- the pass ------------------------------------------------------------
+    def run(self) -> tuple[SpokenQuote, ...]:
+        out: list[SpokenQuote] = []
+        virtual: list[tuple[int, frozenset[str]]] = []
+        last_speaker: dict[int, Attribution] = {}
+        last_span: dict[int, SpokenQuote] = {}
+        by_para: dict[int, list[QuoteSpan]] = {}
+        for s in self.spans:
+            by_para.setdefault(s.paragraph, []).append(s)
+        for para in self.article.paragraphs:
+            p = para.index
+            spans = by_para.get(p, [])
+            readings: list[_Reading | None] = []
+            for k, span in enumerate(spans):
+                hi = spans[k + 1].start if k + 1 < len(spans) else para.end
+                lo = max(para.start, spans[k - 1].end if k else para.start,
+                         self.sentence_start(span.start))
+                after = self.read_after(span, hi)
+                before = self.read_before(span, lo) if lo < span.start else None
+                readings.append(_merge(after, before))
+            claimed = [(r.start, r.end) for r in readings if r is not None]
+            events: list[tuple[int, int, object]] = []
+            for k, span in enumerate(spans):
+                r = readings[k]
+                events.append((min(span.start, r.start if r else span.start), 1, k))
+            for v in _VERB.finditer(self.text, para.start, para.end):
+                if self.inside(v.start()) or any(a <= v.start() < b for a, b in claimed):
+                    continue
+                if v.group().casefold() in _NOUNISH:
+                    continue
+                events.append((v.start(), 0, v))
+            events.sort(key=lambda e: (e[0], e[1]))
+            done: list[SpokenQuote] = []
+            for _, kind, item in events:
+                if kind == 0:
+                    attr = self._indirect(item, p, virtual)  # type: ignore[arg-type]
+                    if attr is not None:
+                        last_speaker[p] = attr
+                    continue
+                k = item  # type: ignore[assignment]
+                span = spans[k]  # type: ignore[index]
+                attr = self._span_attribution(span, readings[k], done, para, p, virtual,  # type: ignore[index]
+                                              last_speaker, last_span)
+                sq = SpokenQuote(span, attr)
+                done.append(sq)
+                out.append(sq)
+                if attr is not None:
+                    last_speaker[p] = attr
+            if done:
+                last_span[p] = done[-1]
+        return tuple(out)
+
+    def _attribution(self, r: _Reading, p: int,
+                     virtual: list[tuple[int, frozenset[str]]]) -> Attribution | None:
+        s = r.subject
+        text = self.text[r.start:r.end].strip(" ,")
+        if s.kind == "pronoun":
+            ents = self.resolve_pronoun(s.pos, p, virtual)
+            if ents is None:
+                return None
+            virtual.append((s.pos, ents))
+            self.subjects.append((s.pos, ents))
+            return Attribution(ents, "pronoun", r.start, r.end, text)
+        if s.kind == "entity":
+            self.subjects.append((s.pos, s.entities))
+        return Attribution(s.entities, r.via, r.start, r.end, text)
+
+    def _indirect(self, v: regex.Match[str], p: int,
+                  virtual: list[tuple[int, frozenset[str]]]) -> Attribution | None:
+        """A speech verb outside quotes (``Mr Tillerson said the regime would fall``)."""
+        k = bisect_left(self._span_starts, v.start()) - 1
+        lo = self.sentence_start(v.start())
+        if k >= 0 and self.spans[k].end <= v.start():
+            lo = max(lo, self.spans[k].end)
+        subj = self.subject_before(lo, v.start())
+        if subj is None:
+            return None
+        if subj.kind == "unknown" and not _UNKNOWN_SUBJECT.search(self.text, lo, v.start()):
+            return None
+        return self._attribution(_Reading(subj, "after", subj.pos, v.end()), p, virtual)
+
+    def _span_attribution(self, span: QuoteSpan, reading: _Reading | None,
+                          done: list[SpokenQuote], para: object, p: int,
+                          virtual: list[tuple[int, frozenset[str]]],
+                          last_speaker: dict[int, Attribution],
+                          last_span: dict[int, SpokenQuote]) -> Attribution | None:
+        if reading is not None:
+            return self._attribution(reading, p, virtual)
+        if done:  # a later span of the same paragraph
+            prev = done[-1]
+            pa = prev.attribution
+            if pa is None or self.names_other_person(prev.span.end, span.start, pa.entities):
+                return None
+            return Attribution(pa.entities, "same-paragraph", pa.start, pa.end, pa.text)
+        para_start = self.article.paragraphs[p].start
+        if p == 0 or (span.start != para_start and span.opened):
+            return None
+        before = last_span.get(p - 1)
+        if before is not None and before.span.open_at_end:
+            src = before.attribution
+        else:
+            src = last_speaker.get(p - 1)
+            para_end = self.article.paragraphs[p].end
+            if src is not None and self.names_other_person(para_start, para_end, src.entities):
+                return None
+        if src is None:
+            return None
+        if src.entities:
+            virtual.append((span.start, src.entities))
+        return Attribution(src.entities, "continued", src.start, src.end, src.text)
+
+
+def _merge(after: _Reading | None, before: _Reading | None) -> _Reading | None:
+    """One reading from the attribution after and before a span; when both are
+    read and disagree, the speaker is unreadable."""
+    if after is None or before is None:
+        return after or before
+    a, b = after.subject, before.subject
+    if a.kind == b.kind == "entity" and a.entities == b.entities:
+        return after
+    if a.kind == b.kind == "pronoun":
+        return after
+    if {a.kind, b.kind} == {"entity", "pronoun"}:
+        return after if a.kind == "entity" else before
+    return None
+
+
+def spoken_quotes(article: PreparedArticle, index: EntityIndex) -> tuple[SpokenQuote, ...]:
+    """Every quoted span of the article with its attribution (cached per index).
+
+    The speaker is read from a speech verb only; a name that merely stands
+    near a quote is never its speaker, and a name inside a quote never is.
+
+    * ``“…,” X said`` / ``“…,” said X`` / ``“…,” according to X`` after the
+      span, when the span ends a clause (``,``, ``?``, ``!``; a partial quote
+      inside a sentence takes only a named or pronoun subject);
+    * ``X said: “…”``, ``X said “…”``, ``X told reporters “…”``, ``X said on
+      Tuesday: “…”``, ``According to X, “…”`` before it;
+    * X is the entity mention that ends the subject (titles may precede it, an
+      appositive ``X, the Italian foreign minister, said`` is skipped; a name
+      after a preposition, ``a source close to Putin``, or before ``'s`` is
+      not the subject). A subject that is no known entity (``a spokesman``)
+      is an unknown speaker;
+    * ``he``/``she`` is the nearest person mentioned before it in that or the
+      previous paragraph, outside quotes (a speaker already resolved counts as
+      mentioned); when that sentence names two people, the subject of its
+      speech verb decides, or the speaker is unreadable;
+    * a span with no attribution of its own takes that of the previous span
+      in its paragraph unless another person is named between them
+      (interrupted quotes, ``“…,” he said. “…”``);
+    * a paragraph that opens with a quote mark and has no attribution
+      continues the previous paragraph's speaker: always when that paragraph
+      ended inside an open quote, otherwise only if it names no other person
+      outside its quotes.
+    """
+    key = ("spoken-quotes", id(index))
+    cached = article.cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    result = _Reader(article, index).run()
+    article.cache[key] = result
+    return result
+
+
+def iter_words(spans: Iterable[QuoteSpan]) -> Iterable[QuoteWord]:
+    for s in spans:
+        yield from s.words

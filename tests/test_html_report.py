@@ -1,0 +1,233 @@
+"""The HTML report: built from a real run, then driven in headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pytest_factcheck.article import Article
+from pytest_factcheck.outputs.html_report import build_page_data, render_html_report
+
+from .data.cdp import Browser, find_chromium
+from .data.editors import HOUSE
+
+pytest_plugins = ["pytester"]
+
+TALKS = """\
+---
+title: Tillerson in Moscow
+date: 2017-04-12
+slug: tillerson-moscow
+---
+# Talks
+
+Rex Tillerson met **Sergey** Lavrov on Wednesday.
+"""
+
+PROFILE = """\
+<html><head><title>Profile</title></head><body>
+<p>Sergei Lavrov has been foreign minister since 2004.</p>
+<p>Bashar al-Assad was not discussed. <script>var x = "</p>";</script></p>
+</body></html>
+"""
+
+WIRE = """\
+<!-- factcheck: ignore assad-spelling -- agency copy, kept as filed -->
+Bashar Assad's office did not comment. 🙂 Officials insisted Russia knew in advance.
+"""
+
+
+@pytest.fixture(scope="module")
+def report_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run the plugin (in a subprocess) over three articles; return the HTML page."""
+    import subprocess
+    import sys
+
+    root = tmp_path_factory.mktemp("html-report")
+    (root / "facts").mkdir()
+    (root / "facts" / "house.yaml").write_text(HOUSE.read_text("utf-8"), "utf-8")
+    (root / "articles").mkdir()
+    (root / "articles" / "talks.md").write_text(TALKS, "utf-8")
+    (root / "articles" / "profile.html").write_text(PROFILE, "utf-8")
+    (root / "articles" / "wire.md").write_text(WIRE, "utf-8")
+    (root / "pytest.ini").write_text("[pytest]\n", "utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--factcheck", "articles/",
+         "--factcheck-html", "out/report.html", "--factcheck-report", "out/report.json"],
+        cwd=root, capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "HTML report written to out/report.html" in proc.stdout
+    return root / "out" / "report.html"
+
+
+def page_data(page: Path) -> dict[str, Any]:
+    text = page.read_text("utf-8")
+    start = text.index('<script type="application/json" id="factcheck-data">') + 52
+    return json.loads(text[start:text.index("</script>", start)])  # type: ignore[no-any-return]
+
+
+def test_page_is_self_contained(report_page: Path) -> None:
+    text = report_page.read_text("utf-8")
+    assert "http://" not in text and "https://" not in text and "src=" not in text
+    assert "default-src 'none'" in text
+    # Article text that looks like markup cannot end the data script.
+    assert text.count("</script>") == 2
+
+
+def test_page_data_counts_and_marks(report_page: Path) -> None:
+    data = page_data(report_page)
+    assert [f["id"] for f in data["facts"]] == [
+        "lavrov-spelling", "assad-spelling", "no-foreknowledge-as-fact"]
+    assert [a["path"] for a in data["articles"]] == [
+        "articles/profile.html", "articles/talks.md", "articles/wire.md"]
+    assert data["counts"] == {"contradiction": 2, "waived": 1, "consistent": 2, "silent": 4}
+    talks = data["articles"][1]
+    assert (talks["title"], talks["date"], talks["slug"]) == (
+        "Tillerson in Moscow", "2017-04-12", "tillerson-moscow")
+    [x] = data["cells"]["0:1"]["findings"]
+    assert x["status"] == "contradiction"
+    source = talks["source"]
+    assert source[x["start"]:x["end"]] == "Sergey** Lavrov"
+    # Offsets count code points, past the emoji, as the page's script does.
+    wire = data["articles"][2]
+    [p] = data["cells"]["2:2"]["findings"]
+    assert wire["source"][p["start"]:p["end"]] == "Russia knew in advance"
+
+
+def test_build_page_data_limits_columns_on_large_runs() -> None:
+    report = {
+        "articles": [f"a{i}.txt" for i in range(50)],
+        "facts": [{"id": f"f{i}", "kind": "spelling", "file": "f.yaml", "line": i,
+                   "outcome": "passed", "findings": []} for i in range(10)],
+    }
+    report["facts"][3]["findings"] = [{
+        "article": "a7.txt", "line": 2, "column": 3, "end_line": 2, "end_column": 5,
+        "status": "consistent", "message": "", "matched": "ok"}]
+    art = Article(path="a7.txt", source="\ufeffx\r\nabok", text="")
+    data = build_page_data(report, {"a7.txt": art}, max_cells=100)
+    assert data["limited"] and [a["path"] for a in data["articles"]] == ["a7.txt"]
+    assert data["counts"] == {"contradiction": 0, "waived": 0, "consistent": 1, "silent": 499}
+    [x] = data["cells"]["3:0"]["findings"]
+    assert art.source[x["start"]:x["end"]] == "ok"
+    assert "start" not in report["facts"][3]["findings"][0]  # the report is not changed
+
+
+def test_render_escapes_script_endings() -> None:
+    report = {"articles": ["a.txt"], "facts": [{
+        "id": "f", "kind": "pattern", "claim": "</script><script>alert(1)</script>",
+        "file": "f.yaml", "line": 1, "outcome": "passed", "findings": []}]}
+    page = render_html_report(report, {})
+    assert page.count("</script>") == 2
+    assert "<!--" not in page
+
+
+# -- in the browser ------------------------------------------------------------
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    exe = find_chromium()
+    if exe is None:
+        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
+    b = Browser(exe)
+    try:
+        yield b
+    finally:
+        b.close()
+
+
+def wait_until(b: Browser, expression: str, timeout: float = 10.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        value = b.evaluate(expression)
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.05)
+
+
+def counts(b: Browser) -> dict[str, int]:
+    got = b.evaluate("Object.assign({}, document.getElementById('counts').dataset)")
+    return {k: int(v) for k, v in got.items()}
+
+
+def test_page_loads_without_console_errors_and_counts(browser: Browser,
+                                                      report_page: Path) -> None:
+    browser.open(report_page)
+    assert wait_until(browser, "document.body.dataset.ready === 'true'")
+    assert browser.console_errors() == []
+    assert browser.evaluate("document.querySelectorAll('#matrix tbody tr').length") == 3
+    assert browser.evaluate("document.querySelectorAll('#matrix a.cell').length") == 9
+    assert counts(browser) == {"facts": 3, "contradiction": 2, "waived": 1, "consistent": 2,
+                               "silent": 4}
+    assert browser.evaluate(
+        "[...document.querySelectorAll('#matrix a.cell.contradiction')]"
+        ".map(a => a.closest('tr').dataset.fact)") == [
+        "lavrov-spelling", "no-foreknowledge-as-fact"]
+
+
+def test_filters_by_kind_and_tag(browser: Browser, report_page: Path) -> None:
+    browser.open(report_page)
+    wait_until(browser, "document.body.dataset.ready === 'true'")
+
+    def choose(select: str, value: str) -> None:
+        browser.evaluate(f"(() => {{ const s = document.getElementById('{select}');"
+                         f" s.value = '{value}'; s.dispatchEvent(new Event('change')); }})()")
+
+    choose("kind-filter", "pattern")
+    assert counts(browser) == {"facts": 1, "contradiction": 1, "waived": 0, "consistent": 0,
+                               "silent": 2}
+    choose("kind-filter", "")
+    choose("tag-filter", "syria")
+    assert browser.evaluate("[...document.querySelectorAll('#matrix tbody tr')]"
+                            ".filter(r => !r.hidden).map(r => r.dataset.fact)") == [
+        "assad-spelling"]
+    assert counts(browser)["waived"] == 1
+    choose("tag-filter", "russia")
+    assert counts(browser)["facts"] == 2
+    assert browser.console_errors() == []
+
+
+def test_clicking_a_contradiction_shows_the_highlighted_words(browser: Browser,
+                                                              report_page: Path) -> None:
+    browser.open(report_page)
+    wait_until(browser, "document.body.dataset.ready === 'true'")
+    browser.click("tr[data-fact='lavrov-spelling'] a.cell.contradiction")
+    assert wait_until(browser, "!document.getElementById('article-view').hidden")
+    assert browser.evaluate("location.hash") == "#fact=0&article=1"
+    assert browser.evaluate("document.getElementById('matrix-view').hidden") is True
+    marks = browser.evaluate("[...document.querySelectorAll('#article-text mark')]"
+                             ".map(m => [m.className, m.textContent])")
+    assert marks == [["contradiction", "Sergey** Lavrov"]]
+    text = browser.evaluate("document.getElementById('article-text').textContent")
+    assert text == TALKS  # the article as stored, whole
+    panel = browser.evaluate("document.getElementById('fact-panel').textContent")
+    assert "lavrov-spelling" in panel and "The house spelling is Sergei Lavrov." in panel
+    assert "contradiction at line 8, column 21" in panel
+    assert "Tillerson in Moscow" in browser.evaluate(
+        "document.getElementById('article-title').textContent")
+    # Back to the matrix.
+    browser.click("#back")
+    assert wait_until(browser, "!document.getElementById('matrix-view').hidden")
+    assert browser.console_errors() == []
+
+
+def test_waived_and_code_point_offsets_in_the_browser(browser: Browser,
+                                                      report_page: Path) -> None:
+    browser.open(report_page)
+    wait_until(browser, "document.body.dataset.ready === 'true'")
+    browser.click("tr[data-fact='no-foreknowledge-as-fact'] a.cell.contradiction")
+    wait_until(browser, "!document.getElementById('article-view').hidden")
+    assert browser.evaluate("[...document.querySelectorAll('#article-text mark')]"
+                            ".map(m => m.textContent)") == ["Russia knew in advance"]
+    browser.click("#back")
+    wait_until(browser, "!document.getElementById('matrix-view').hidden")
+    browser.click("tr[data-fact='assad-spelling'] a.cell.waived")
+    assert wait_until(browser, "document.querySelector('#article-text mark.waived') !== null")
+    assert browser.evaluate("document.querySelector('#article-text mark.waived').textContent"
+                            ) == "Bashar Assad"
+    assert "agency copy, kept as filed" in browser.evaluate(
+        "document.getElementById('fact-panel').textContent")
+    assert browser.console_errors() == []
