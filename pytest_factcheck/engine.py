@@ -87,9 +87,27 @@ def make_excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH
     left = max(0, start - room // 2)
     right = min(len(flat), max(end, left + width))
     left = max(0, min(left, right - width))
+    # Cut at word boundaries, never into the mark.
+    if left > 0 and not flat[left - 1].isspace():
+        nxt = flat.find(" ", left, start)
+        left = nxt + 1 if nxt >= 0 else left
+    if right < len(flat) and not flat[right].isspace():
+        prev = flat.rfind(" ", end, right)
+        right = prev if prev >= 0 else right
     pre = "..." if left > 0 else ""
     post = "..." if right < len(flat) else ""
     return pre + flat[left:right] + post, start - left + len(pre), end - left + len(pre)
+
+
+ERASED = "\u200b"
+
+
+def _without_erased(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Drop erased markup (zero-width spaces) and shift the mark to match."""
+    if ERASED not in text:
+        return text, start, end
+    return (text.replace(ERASED, ""), start - text.count(ERASED, 0, start),
+            end - text.count(ERASED, 0, end))
 
 
 def _finding(fact: Fact, art: PreparedArticle, ev: Evidence) -> Finding:
@@ -98,10 +116,13 @@ def _finding(fact: Fact, art: PreparedArticle, ev: Evidence) -> Finding:
     end_line, end_col = art.line_col(e)
     window = art.sentence_at(ev.start) or (art.paragraph_at(ev.start) if art.paragraphs
                                            else None)  # an empty article has neither
-    ws, we = art.to_source(window.start, window.end) if window is not None else (s, e)
-    ws, we = min(ws, s), max(we, e)
-    sentence = art.article.source[ws:we]
-    excerpt, ms, me = make_excerpt(sentence, s - ws, e - ws)
+    # Excerpts quote the prose (article.text), without markup erased from it.
+    ts, te = art.to_text(ev.start, ev.end)
+    ws, we = art.to_text(window.start, window.end) if window is not None else (ts, te)
+    ws, we = min(ws, ts), max(we, te)
+    sentence, ms, me = _without_erased(art.article.text[ws:we], ts - ws, te - ws)
+    excerpt, ms, me = make_excerpt(sentence, ms, me)
+    matched = _without_erased(art.article.text[ts:te], 0, 0)[0]
     return Finding(
         fact_id=fact.id,
         article=art.path,
@@ -111,7 +132,7 @@ def _finding(fact: Fact, art: PreparedArticle, ev: Evidence) -> Finding:
         reason=ev.reason,
         excerpt=excerpt,
         message=ev.message,
-        matched=art.article.source[s:e],
+        matched=matched,
         sentence=excerpt,
         mark=(ms, me),
         detail=ev.detail,

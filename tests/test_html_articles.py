@@ -36,7 +36,7 @@ PAGE = """\
 
 
 def contradictions(source: str, name: str = "story.html") -> list[tuple[str, int, int, str]]:
-    return where(findings(source, name, "contradiction"))
+    return where(findings(source, name, "contradiction"), source)
 
 
 def test_page_text_only_script_style_nav_aside_title_dropped() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pytest_factcheck.articles import parse_article
 
@@ -186,3 +188,23 @@ def test_waiver_without_reason_is_an_error_located_in_the_article(
     report = json.loads((newsroom.path / "r.json").read_text("utf-8"))
     assert {(e["file"], e["line"]) for e in report["errors"]} == {
         ("articles/a.md", 3), ("articles/b.html", 2)}
+
+
+DIRECTIVE_WORDS = st.sampled_from(["factcheck:", "factcheck :", "ignore", "off", "on", "--",
+                                   "\u2014", "lavrov-spelling", ",", "why", "Why?", " ", "\n",
+                                   "-", "x"])
+
+
+@settings(deadline=None, max_examples=200)
+@given(st.lists(st.lists(DIRECTIVE_WORDS, max_size=8).map(" ".join), max_size=4),
+       st.sampled_from([".md", ".html"]))
+def test_any_comments_give_sane_waivers(comments: list[str], suffix: str) -> None:
+    parts = [f"<!-- {c} -->\n<p>Sergey Lavrov para {i}.</p>\n" if suffix == ".html" else
+             f"<!-- {c} -->\nSergey Lavrov para {i}.\n\n" for i, c in enumerate(comments)]
+    src = "".join(parts)
+    art = parse_article(src.encode(), "a" + suffix, suffix)
+    for w in art.waivers:
+        assert 0 <= w.start <= w.end <= len(art.text)
+        assert w.line >= 1
+        assert bool(w.problem) or w.fact_id is None or w.reason
+        assert not w.problem or (w.start, w.end) == (0, 0)

@@ -22,7 +22,7 @@ tags: [russia]
 
 
 def contradictions(source: str, name: str = "story.md") -> list[tuple[str, int, int, str]]:
-    return where(findings(source, name, "contradiction"))
+    return where(findings(source, name, "contradiction"), source)
 
 
 def test_front_matter_is_metadata_not_text() -> None:

@@ -381,6 +381,10 @@ def _check_invariants(text: str) -> None:
         assert not math.isnan(iv.lo) and not math.isnan(iv.hi)
 
 
+def test_other_scripts_digits_do_not_crash() -> None:
+    assert numbers("\U00011bf0 and \u0663 people") == []
+
+
 @settings(deadline=None)
 @given(st.text(max_size=120))
 def test_never_crashes_on_any_text(text: str) -> None:

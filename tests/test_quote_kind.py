@@ -306,6 +306,14 @@ class TestMisattribution:
     def test_not_a_misattribution(self, text: str) -> None:
         assert contradictions(checker(), text) == []
 
+    def test_quote_within_a_quote_is_not_given_to_the_outer_speaker(self) -> None:
+        text = ("“Mr Putin tells everyone ‘it reminds me of the events in 2003 when US envoys "
+                "to the Security Council were demonstrating’, and nobody believes him,” "
+                "Mr Johnson said.")
+        assert statuses(checker(), text) == [EXACT]
+        altered = text.replace("envoys to", "diplomats at")
+        assert statuses(checker(), altered) == [NOTE]
+
     def test_multi_paragraph_quote_keeps_its_speaker(self) -> None:
         ch = checker(speaker="putin", text="Nobody in Moscow believes that chemical weapons "
                      "were used by the Syrian army.")

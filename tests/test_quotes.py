@@ -114,6 +114,14 @@ class TestSpans:
         assert inner(a, s) == "He told me ‘never again’ and left,"
         assert [w.text for w in s.words] == ["he", "told", "me", "never", "again", "and", "left"]
 
+    def test_nested_ranges_are_recorded(self) -> None:
+        a = prep("“He told me ‘never again’ and ‘no more’,” she said. “Fine ‘ok.”")
+        first, second = quote_spans(a)
+        assert [a.surface[x:y] for x, y in first.nested] == ["‘never again’", "‘no more’"]
+        assert [a.surface[x:y] for x, y in second.nested] == ["‘ok."]
+        assert first.in_nested(a.surface.index("never"), a.surface.index("again") + 5)
+        assert not first.in_nested(a.surface.index("never"), a.surface.index("and") + 3)
+
     def test_nested_straight_single_in_double(self) -> None:
         a = prep("\"He told Lavrov 'well, you don't even have the G7 supporting you'.\"")
         (s,) = quote_spans(a)
@@ -205,6 +213,7 @@ def test_spans_never_crash_and_stay_sane(text: str) -> None:
         last_end = s.end
         para = a.paragraphs[s.paragraph]
         assert para.start <= s.start and s.end <= para.end
+        assert all(s.start < ns < ne <= s.end for ns, ne in s.nested)
         for piece in s.pieces:
             assert piece
             for w in piece:
@@ -249,6 +258,8 @@ class TestAttributionForms:
         "When asked about Syria, Mr Putin warned: “We have seen it all before.”",
         "“Mr Lavrov is right. We have seen it all before,” Mr Putin said.",
         '"We have seen it all before", Mr Putin wrote.',
+        "“We have seen it all before,” said Mr. Putin in Moscow.",
+        "Mr. Putin said: “We have seen it all before.”",
     ])
     def test_putin(self, text: str) -> None:
         if text.startswith("“We have seen it all before,” he said, Mr Putin"):

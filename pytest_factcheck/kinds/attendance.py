@@ -368,9 +368,9 @@ def _subject_gap_ok(sent: _Sentence, person: Mention, cue_start: int) -> bool:
     """Is ``person`` the subject of wording at ``cue_start``? (see module doc)."""
     if person.end > cue_start:
         return False
-    toks = sent.toks(person.end, cue_start)
-    if (toks and toks[0].text == "'") or (toks and toks[0].lower in ("'s", "s")):
+    if _followed_by_possessive(sent.text, person.end):
         return False  # "Putin's foreign minister attended"
+    toks = sent.toks(person.end, cue_start)
     if sum(1 for t in toks if t.is_word) > MAX_GAP:
         return False
     others = sent.person_in(person.end, cue_start, exclude=person)
@@ -481,8 +481,11 @@ def _event_ok(sent: _Sentence, event: Mention) -> bool:
 
 
 def _followed_by_possessive(text: str, pos: int) -> bool:
-    return text.startswith("'s", pos) or (text.startswith("'", pos)
-                                         and not text.startswith("' ", pos - 1))
+    """``Putin's``, ``the ministers' meeting`` (not a closing single quote)."""
+    if text.startswith("'s", pos) and not text[pos + 2:pos + 3].isalnum():
+        return True
+    return text.startswith("'", pos) and pos > 0 and text[pos - 1] in "sS" \
+        and text[pos + 1:pos + 2] == " "
 
 
 def _cue_matches(sent: _Sentence) -> list[tuple[Cue, regex.Match[str]]]:

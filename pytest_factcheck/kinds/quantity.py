@@ -29,9 +29,19 @@ number that counts something else is not pinned on the cue:
   ...) than to the cue belongs to that word (``Many were killed, 200 wounded``);
 * when two candidates are equally near and disagree, the reading is unsure: a
   note, not a contradiction;
-* when the fact's ``claim`` names a year and the sentence names only other
-  years (``the 2013 attack that killed 1,400``), the sentence is likely about
-  another occasion: a contradiction becomes a note.
+* a contradiction becomes a note when the reading is unsure: the number is one
+  count of a list (``killed 3 soldiers and 40 civilians``: the total is not
+  stated), it counts a group that may be a part of the total (``killed 20
+  children``; unless the fact's own cues or about terms name that group), or
+  the sentence looks like another occasion: it names only years or months that
+  the fact's ``claim`` does not (``the 2013 attack that killed 1,400``, when the
+  claim says 2017), or says ``years ago``, ``a separate attack``, ``in Syria's
+  six-year war`` (without an about term in that phrase).
+
+A preposition ``of`` right after the cue governs the number (``a death toll
+of 89``, ``the deaths of 30 people``); elsewhere ``of N`` is an object too
+(``a town of 16,000``). The evidence marks the number expression, and the cue
+with it when they touch (``killed 89``, ``80 dead``).
 """
 
 from __future__ import annotations
@@ -109,7 +119,8 @@ _MONTH = regex.compile(
     r"|December)\b")
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*")
 _CLAUSE_PUNCT = regex.compile(r"[,;:()\[\]\"]|(?<=\s)-(?=\s)")
-_YEAR = regex.compile(r"(?<![\p{L}\p{N},.])(1[5-9]\d\d|2[01]\d\d)(?![\p{L}\p{N}]|[,.]\d)")
+_YEAR = regex.compile(
+    r"(?<![\p{L}\p{N},.])(1[5-9][0-9]{2}|2[01][0-9]{2})(?![\p{L}\p{N}]|[,.][0-9])")
 _CACHE_KEY = "quantity.numbers"
 
 

@@ -26,6 +26,8 @@ Verdicts per span that quotes the fact:
   ``altered-quote``, with a word diff in ``detail``;
 * words altered, speaker unknown or unreadable: a note (the span may be
   someone else using similar words);
+* words inside a quote within the span (“He told me ‘…’,” X said): X quotes
+  someone else, so the speaker counts as unreadable;
 * exact words: consistent evidence (its message says how the speaker was read).
 """
 
@@ -331,6 +333,9 @@ class QuoteChecker:
         wording = self.wordings[al.wording]
         detail = "" if al.exact else self._diff(article, span, al, wording)
         which = "" if al.wording == 0 else f" (variant {al.wording})"
+        quoted_within = span.in_nested(start, end)
+        if quoted_within:
+            attr = None  # “He told me ‘…’,” X said: X quotes someone else
         if attr is not None and attr.entities and self.speaker not in attr.entities:
             others = " or ".join(sorted(self._name(e) for e in attr.entities))
             altered = "" if al.exact else " (with altered words)"
@@ -338,7 +343,8 @@ class QuoteChecker:
                             f"attributes the quote{altered} to {others} "
                             f"({attr.text!r}); the fact says {self.speaker_name} said it",
                             detail)
-        how = _how(attr, self.speaker_name)
+        how = ("it is a quote within another quote, whose speaker is not read"
+               if quoted_within else _how(attr, self.speaker_name))
         if al.exact:
             return Evidence(start, end, "consistent", "altered-quote",
                             f"quotes the exact words{which}; {how}")

@@ -152,24 +152,30 @@ class RoleChecker:
     terms: tuple[str, ...]
 
     # -- names ---------------------------------------------------------------
-    def _name_spans(self, text: str) -> list[tuple[int, int]]:
-        """Every span naming the entity, overlapping ones included (``President
-        Putin`` and ``Putin``), the longest per start."""
+    def _name_spans(self, text: str, mentions: Iterable[Mention]) -> list[tuple[int, int]]:
+        """Every span naming the entity, nested ones included (``President Putin``
+        and the ``Putin`` in it), the longest per start."""
         best: dict[int, int] = {}
-        for m in self.names.finditer(text, overlapped=True):
-            if " " not in m.group() and not m.group()[:1].isupper():
-                continue  # a bare surname must be capitalized ("prices rose")
-            s, e = m.span()
-            best[s] = max(e, best.get(s, e))
+        for mention in mentions:
+            if mention.entity != self.entity_id:
+                continue
+            best[mention.start] = max(mention.end, best.get(mention.start, mention.end))
+            if " " not in mention.text:
+                continue
+            for m in self.names.finditer(text, mention.start + 1, mention.end, overlapped=True):
+                if " " not in m.group() and not m.group()[:1].isupper():
+                    continue  # a bare surname must be capitalized ("prices rose")
+                s, e = m.span()
+                best[s] = max(e, best.get(s, e))
         return sorted(best.items())
 
     # -- reading ------------------------------------------------------------
     def check(self, article: PreparedArticle) -> Iterator[Evidence]:
         text = article.folded
-        spans = self._name_spans(text)
+        mentions = self.index.mentions(article)
+        spans = self._name_spans(text, mentions)
         if not spans:
             return
-        mentions = self.index.mentions(article)
         by_sentence: dict[int, list[tuple[int, int]]] = {}
         for s, e in spans:
             sent = article.sentence_at(s)

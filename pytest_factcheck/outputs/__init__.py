@@ -47,11 +47,17 @@ def write_outputs(report: Mapping[str, Any], *, sarif: str | None, html: str | N
     if sarif:
         from .sarif import write_sarif
 
-        write_sarif(sarif, report, tags)
-        lines.append(f"factcheck: SARIF log written to {sarif}")
+        try:
+            write_sarif(sarif, report, tags)
+            lines.append(f"factcheck: SARIF log written to {sarif}")
+        except OSError as exc:
+            lines.append(f"factcheck: error: cannot write the SARIF log to {sarif}: {exc}")
     if html:
         from .html_report import write_html_report
 
-        write_html_report(html, report, article_views(report, corpus, article_paths), tags)
-        lines.append(f"factcheck: HTML report written to {html}")
+        try:
+            write_html_report(html, report, article_views(report, corpus, article_paths), tags)
+            lines.append(f"factcheck: HTML report written to {html}")
+        except OSError as exc:
+            lines.append(f"factcheck: error: cannot write the HTML report to {html}: {exc}")
     return lines

@@ -27,11 +27,12 @@ Two layers, both computed once per article and cached on it:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -109,6 +110,7 @@ class QuoteSpan:
     paragraph: int
     open_at_end: bool = False
     opened: bool = True
+    nested: tuple[tuple[int, int], ...] = ()  # quotes within the quote (marks included)
     folded: str = field(default="", repr=False, compare=False)  # the article's folded text
 
     @cached_property
@@ -119,6 +121,10 @@ class QuoteSpan:
     @property
     def words(self) -> tuple[QuoteWord, ...]:
         return tuple(w for piece in self.pieces for w in piece)
+
+    def in_nested(self, start: int, end: int) -> bool:
+        """Is [start, end) inside one quote within this quote?"""
+        return any(ns <= start and end <= ne for ns, ne in self.nested)
 
     def __contains__(self, pos: object) -> bool:
         return isinstance(pos, int) and self.start <= pos < self.end
@@ -172,16 +178,20 @@ class _Scanner:
     paragraph: int
     spans: list[QuoteSpan] = field(default_factory=list)
     stack: list[_Open] = field(default_factory=list)
+    nested: list[tuple[int, int]] = field(default_factory=list)
 
     def emit(self, open_pos: int, close_pos: int, *, closed: bool = True,
              opened: bool = True, at_end: bool = False) -> None:
         inner_start = open_pos + 1 if opened else open_pos
         if close_pos < inner_start:
             return
+        end = close_pos + 1 if closed else close_pos
+        nested = tuple((a, min(b, end)) for a, b in self.nested if open_pos <= a < end)
+        self.nested.clear()
         self.spans.append(QuoteSpan(
-            start=open_pos, end=close_pos + 1 if closed else close_pos,
-            inner_start=inner_start, inner_end=close_pos, paragraph=self.paragraph,
-            open_at_end=at_end, opened=opened, folded=self.folded))
+            start=open_pos, end=end, inner_start=inner_start, inner_end=close_pos,
+            paragraph=self.paragraph, open_at_end=at_end, opened=opened, nested=nested,
+            folded=self.folded))
 
     def open(self, family: int, pos: int) -> None:
         """Open a quote. The same family opened again at the top level (a
@@ -194,15 +204,21 @@ class _Scanner:
     def close(self, family: int, pos: int) -> None:
         while self.stack:
             top = self.stack.pop()
-            if top.family == family:
-                if not self.stack:
+            if not self.stack:
+                if top.family == family:
                     self.emit(top.pos, pos)
+                return
+            if len(self.stack) == 1:  # a quote within the top-level quote ends
+                self.nested.append((top.pos, pos + 1 if top.family == family else pos))
+            if top.family == family:
                 return
 
     def is_open(self, family: int) -> bool:
         return any(o.family == family for o in self.stack)
 
     def finish(self) -> list[QuoteSpan]:
+        if len(self.stack) > 1:
+            self.nested.append((self.stack[1].pos, self.end))
         if self.stack:
             self.emit(self.stack[0].pos, self.end, closed=False, at_end=True)
             self.stack.clear()
@@ -288,12 +304,28 @@ SPEECH_VERBS = _VERB_FORMS | {"went on", "goes on"}
 _NOUNISH = _wordset("claims notes states remarks tweets asks replies stresses cautions "
                     "concludes")
 _TELL_ASK = _wordset("tell tells told ask asks asked")
-_VERB = regex.compile(
-    r"(?<![\p{L}\p{N}'\-])(?:"
-    + "|".join(regex.escape(v).replace(r"\ ", r"\s+")
-               for v in sorted(SPEECH_VERBS, key=len, reverse=True))
-    + r")(?![\p{L}\p{N}'\-])",
-)  # case-sensitive: "State" in "Secretary of State" is no verb
+def _trie_pattern(words: Iterable[str]) -> str:
+    """An alternation of ``words`` as a character trie (much faster to scan)."""
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch).replace(r"\ ", r"\s+") + build(sub)
+                for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+# Case-sensitive: "State" in "Secretary of State" is no verb.
+_VERB = re.compile(r"(?<![\w'\-])" + _trie_pattern(SPEECH_VERBS) + r"(?![\w'\-])")
 # Words that may stand between a subject and its verb ("Putin later said").
 _BETWEEN = _wordset("""also later then again once previously earlier recently repeatedly has had
 have would will just further simply now reportedly""")
@@ -321,7 +353,7 @@ _ACCORDING_BEFORE = regex.compile(r"according\s+to\s+([^,:;.!?]{1,80}?)\s*[,:]?\
                                   regex.IGNORECASE)
 _NP_PUNCT = regex.compile("[,()\"\u201c\u201d\u2018\u2019]")
 _NEXT_WORD = regex.compile(r"[\s,]*(\p{L}+)")
-_CLAUSE_PUNCT = regex.compile("[,.;:!?\"\u201c\u201d]")
+_CLAUSE_PUNCT = regex.compile("[,;:!?\"\u201c\u201d]")
 # What may stand between a speech verb and the quote it introduces.
 _OBJ_NONE = regex.compile(r"\s*[:,]?\s*")
 _OBJ_THAT = regex.compile(r"(?:\s+[^.!?;:,\"\u201c\u201d]{1,40}?)?\s+that\s*")
@@ -382,15 +414,20 @@ def _words_in(text: str) -> list[str]:
     return [w.casefold().rstrip(".") for w in _WORDS.findall(text)]
 
 
-def _has_stop(text: str, lo: int, hi: int) -> bool:
-    """Is there sentence punctuation in text[lo:hi] (an honorific's dot is none)?"""
+def _first_stop(text: str, lo: int, hi: int) -> int | None:
+    """Where the first sentence punctuation in text[lo:hi] is (the dot of an
+    honorific or initial, ``Mr.``, ``J.``, is none)."""
     for m in _STOP.finditer(text, lo, hi):
         if m.group() == ".":
-            w = _LAST_WORD.search(text, max(lo, m.start() - 20), m.start())
+            w = _LAST_WORD.search(text, max(0, m.start() - 20), m.start())
             if w and (w.group(1).casefold() in ABBREVIATIONS or len(w.group(1)) == 1):
                 continue
-        return True
-    return False
+        return m.start()
+    return None
+
+
+def _has_stop(text: str, lo: int, hi: int) -> bool:
+    return _first_stop(text, lo, hi) is not None
 
 
 @dataclass
@@ -483,15 +520,9 @@ class _Reader:
 
     def subject_after(self, lo: int, hi: int) -> _Subject | None:
         """The subject written after its verb (or after ``according to``)."""
-        end = hi
-        stop = _STOP.search(self.text, lo, hi)
-        while stop is not None and stop.group() == "." and not _has_stop(
-                self.text, stop.start(), stop.end()):
-            stop = _STOP.search(self.text, stop.end(), hi)
+        stop = _first_stop(self.text, lo, hi)
         comma = _NP_PUNCT.search(self.text, lo, hi)
-        for cut in (stop, comma):
-            if cut is not None:
-                end = min(end, cut.start())
+        end = min(hi, hi if stop is None else stop, hi if comma is None else comma.start())
         np_end = lo
         for wm in _WORDS.finditer(self.text, lo, end):
             if wm.group().casefold().rstrip(".") in _NP_END:
@@ -540,7 +571,8 @@ class _Reader:
 
     def _clause_end(self, lo: int, hi: int) -> int:
         m = _CLAUSE_PUNCT.search(self.text, lo, hi)
-        return m.start() if m else hi
+        stop = _first_stop(self.text, lo, hi)
+        return min(m.start() if m else hi, hi if stop is None else stop)
 
     def read_before(self, span: QuoteSpan, lo: int) -> _Reading | None:
         """X said: “…” / X told reporters “…” / According to X, “…”."""
@@ -617,31 +649,24 @@ class _Reader:
                 before = self.read_before(span, lo) if lo < span.start else None
                 readings.append(_merge(after, before))
             claimed = [(r.start, r.end) for r in readings if r is not None]
-            events: list[tuple[int, int, object]] = []
-            for k, span in enumerate(spans):
-                r = readings[k]
-                events.append((min(span.start, r.start if r else span.start), 1, k))
-            for v in _VERB.finditer(self.text, para.start, para.end):
-                if self.inside(v.start()) or any(a <= v.start() < b for a, b in claimed):
-                    continue
-                if v.group().casefold() in _NOUNISH:
-                    continue
-                events.append((v.start(), 0, v))
-            events.sort(key=lambda e: (e[0], e[1]))
+            verbs = [v for v in _VERB.finditer(self.text, para.start, para.end)
+                     if not self.inside(v.start())
+                     and not any(a <= v.start() < b for a, b in claimed)
+                     and v.group().casefold() not in _NOUNISH]
+            # Document order: (position, 0 = reported speech / 1 = span, index).
+            events = [(v.start(), 0, k) for k, v in enumerate(verbs)]
+            events += [(min(s.start, r.start) if r else s.start, 1, k)
+                       for k, (s, r) in enumerate(zip(spans, readings, strict=True))]
+            events.sort()
             done: list[SpokenQuote] = []
-            for _, kind, item in events:
+            for _, kind, k in events:
                 if kind == 0:
-                    attr = self._indirect(item, p, virtual)  # type: ignore[arg-type]
-                    if attr is not None:
-                        last_speaker[p] = attr
-                    continue
-                k = item  # type: ignore[assignment]
-                span = spans[k]  # type: ignore[index]
-                attr = self._span_attribution(span, readings[k], done, para, p, virtual,  # type: ignore[index]
-                                              last_speaker, last_span)
-                sq = SpokenQuote(span, attr)
-                done.append(sq)
-                out.append(sq)
+                    attr = self._indirect(verbs[k], p, virtual)
+                else:
+                    attr = self._span_attribution(spans[k], readings[k], done, p, virtual,
+                                                  last_speaker, last_span)
+                    done.append(SpokenQuote(spans[k], attr))
+                    out.append(done[-1])
                 if attr is not None:
                     last_speaker[p] = attr
             if done:
@@ -663,7 +688,7 @@ class _Reader:
             self.subjects.append((s.pos, s.entities))
         return Attribution(s.entities, r.via, r.start, r.end, text)
 
-    def _indirect(self, v: regex.Match[str], p: int,
+    def _indirect(self, v: re.Match[str], p: int,
                   virtual: list[tuple[int, frozenset[str]]]) -> Attribution | None:
         """A speech verb outside quotes (``Mr Tillerson said the regime would fall``)."""
         k = bisect_left(self._span_starts, v.start()) - 1
@@ -678,7 +703,7 @@ class _Reader:
         return self._attribution(_Reading(subj, "after", subj.pos, v.end()), p, virtual)
 
     def _span_attribution(self, span: QuoteSpan, reading: _Reading | None,
-                          done: list[SpokenQuote], para: object, p: int,
+                          done: list[SpokenQuote], p: int,
                           virtual: list[tuple[int, frozenset[str]]],
                           last_speaker: dict[int, Attribution],
                           last_span: dict[int, SpokenQuote]) -> Attribution | None:
@@ -758,8 +783,3 @@ def spoken_quotes(article: PreparedArticle, index: EntityIndex) -> tuple[SpokenQ
     result = _Reader(article, index).run()
     article.cache[key] = result
     return result
-
-
-def iter_words(spans: Iterable[QuoteSpan]) -> Iterable[QuoteWord]:
-    for s in spans:
-        yield from s.words

@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import regex
+
 from pytest_factcheck.article import PreparedArticle, prepare
 from pytest_factcheck.articles import parse_article
 from pytest_factcheck.engine import check_fact
@@ -37,9 +39,20 @@ def findings(source: str, name: str, status: str | None = None) -> list[Finding]
     return [f for f in out if status is None or f.status == status]
 
 
-def where(fs: list[Finding]) -> list[tuple[str, int, int, str]]:
-    """(fact, line, column, matched) of each finding, sorted by place."""
-    return sorted((f.fact_id, f.line, f.column, f.matched) for f in fs)
+def region(source: str, f: Finding) -> str:
+    """The stored text from a finding's (line, column) to its (end_line, end_column)."""
+    starts = [0] + [m.end() for m in regex.finditer(r"\r\n|\r|\n", source)]
+    bom = 1 if source.startswith("\ufeff") else 0
+
+    def offset(line: int, col: int) -> int:
+        return starts[line - 1] + col - 1 + (bom if line == 1 else 0)
+
+    return source[offset(f.line, f.column):offset(f.end_line, f.end_column)]
+
+
+def where(fs: list[Finding], source: str) -> list[tuple[str, int, int, str]]:
+    """(fact, line, column, stored text of the region) of each finding, sorted by place."""
+    return sorted((f.fact_id, f.line, f.column, region(source, f)) for f in fs)
 
 
 def line_col(source: str, needle: str, nth: int = 0) -> tuple[int, int]:
