@@ -135,12 +135,15 @@ def numbers_in(article: PreparedArticle, sentence: Sentence) -> list[NumberExpr]
     return found
 
 
-def _terms_regex(terms: Sequence[str]) -> regex.Pattern[str] | None:
+def _terms_regex(terms: Sequence[str], *, plural: bool = False) -> regex.Pattern[str] | None:
+    """Whole-word pattern for terms; ``plural`` also accepts an -s/-es ending
+    (an ``about`` term "chemical attack" matches "chemical attacks")."""
     forms = sorted({normalize_phrase(t) for t in terms if str(t).strip()}, key=len, reverse=True)
     if not forms:
         return None
     body = "|".join(regex.escape(f) for f in forms)
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])",
+    suffix = "(?:e?s)?" if plural else ""
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body}){suffix}(?![\p{{L}}\p{{N}}])",
                          regex.IGNORECASE | regex.FULLCASE)
 
 
@@ -271,6 +274,8 @@ class QuantityChecker:
             return None  # "20 minutes" counts minutes
         if any(w in BLOCKERS for w in gap.words):
             return None
+        if e.end <= cs and self.about is not None and self.about.search(text, a, b):
+            return None  # "two chemical attacks killed ...": it counts attacks
         if any(o is not e and a <= o.start and o.end <= b and _counts(text, sentence, o)
                for o in exprs):
             return None  # never across another count
@@ -434,5 +439,5 @@ def compile(fact: Fact, context: CompileContext) -> QuantityChecker:
     dates = frozenset(_YEAR.findall(claim)) | {m.casefold() for m in _MONTH.findall(claim)}
     own = frozenset(w.casefold() for t in (*cues, *about)
                     for w in _WORD.findall(normalize_phrase(t)))
-    return QuantityChecker(cue_re, _terms_regex(about), Interval.allowed(lo, hi), fact.window,
+    return QuantityChecker(cue_re, _terms_regex(about, plural=True), Interval.allowed(lo, hi), fact.window,
                            dates, terms, own)
