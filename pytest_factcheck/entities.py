@@ -14,8 +14,10 @@ is otherwise case-blind and surnames are often common words (``Rose``, ``May``,
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+import unicodedata
 from dataclasses import dataclass
 
+import ahocorasick
 import regex
 
 from .article import PreparedArticle
@@ -56,6 +58,10 @@ def _boundary_pattern(forms: Iterable[str]) -> regex.Pattern[str] | None:
     return regex.compile(
         rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE
     )
+
+
+def _is_mark(ch: str) -> bool:
+    return not ch.isascii() and unicodedata.category(ch).startswith("M")
 
 
 class EntityIndex:
@@ -108,6 +114,20 @@ class EntityIndex:
                 by_entity.setdefault(eid, []).append(key)
         self._forms_of = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_entity.items()}
         self._pattern = _boundary_pattern(table)
+        # Mentions are found with an Aho-Corasick automaton over the lower-cased
+        # text: linear in the text whatever the number of forms. Keys are
+        # lower-cased (length-preserving for almost all text); the regex above
+        # is the fallback when lower-casing changes a text's length.
+        self._lower_table: dict[str, str] = {}
+        for key in table:
+            self._lower_table.setdefault(key.lower(), key)
+        self._automaton: ahocorasick.Automaton | None = None
+        if self._lower_table:
+            automaton = ahocorasick.Automaton()
+            for low in self._lower_table:
+                automaton.add_word(low, low)
+            automaton.make_automaton()
+            self._automaton = automaton
 
     # -- lookups ------------------------------------------------------------
     def get(self, eid: str) -> Entity | None:
@@ -135,19 +155,50 @@ class EntityIndex:
         cached = article.cache.get(key)
         if cached is not None:
             return cached
+        text = article.folded
+        low = article.cache.get("lower")
+        if low is None:
+            low = article.cache["lower"] = text.lower()
+        if self._automaton is not None and len(low) == len(text):
+            spans = self._automaton_spans(low)
+        elif self._pattern is not None:
+            spans = [(m.start(), m.end(), m.group().casefold())
+                     for m in self._pattern.finditer(text)]
+        else:
+            spans = []
         found: list[Mention] = []
-        if self._pattern is not None:
-            text = article.folded
-            for m in self._pattern.finditer(text):
-                form = self._table.get(m.group().casefold())
-                if form is None:
-                    continue
-                if form.needs_capital and not text[m.start()].isupper():
-                    continue
-                found.append(Mention(m.start(), m.end(), form.entities, m.group()))
+        for start, end, key in spans:
+            form = self._table.get(key)
+            if form is None:
+                continue
+            if form.needs_capital and not text[start].isupper():
+                continue
+            found.append(Mention(start, end, form.entities, text[start:end]))
         result = tuple(found)
         article.cache[key] = result
         return result
+
+    def _automaton_spans(self, low: str) -> list[tuple[int, int, str]]:
+        """Leftmost-longest whole-word matches of the forms in lower-cased text."""
+        assert self._automaton is not None
+        hits = []
+        n = len(low)
+        for last, form in self._automaton.iter(low):
+            start = last - len(form) + 1
+            end = last + 1
+            if start > 0 and (low[start - 1].isalnum() or _is_mark(low[start - 1])):
+                continue
+            if end < n and (low[end].isalnum() or _is_mark(low[end])):
+                continue
+            hits.append((start, end, form))
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        for start, end, form in hits:
+            if start >= pos:
+                out.append((start, end, self._lower_table[form]))
+                pos = end
+        return out
 
     def mentions_of(self, article: PreparedArticle, eid: str) -> tuple[Mention, ...]:
         return tuple(m for m in self.mentions(article) if eid in m.entities)

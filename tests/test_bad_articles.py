@@ -200,7 +200,7 @@ def test_locations_are_exact_whatever_the_line_ends(tmp_path: Path, eol: str,
     sel = Corpus(tmp_path).load([tmp_path / "articles"])
     hits = findings(fact(catalog(tmp_path), "lavrov-spelling"), sel)
     assert [(f.line, f.column) for f in hits] == [(4, 8), (4, 33)]
-    assert [f.matched for f in hits] == ["Sergey Lavrov", f"Sergey{eol}Lavrov"]
+    assert [" ".join(f.matched.split()) for f in hits] == ["Sergey Lavrov"] * 2
 
 
 @pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])

@@ -809,6 +809,8 @@ class AttendanceChecker:
         for reader in (_linked, _passive, _relative, _intransitive):
             readings.extend(reader(sent, cues))
         readings.extend(_opener(sent, cues))
+        if not readings:
+            return
         by_person: dict[int, list[Reading]] = {}
         for r in readings:
             by_person.setdefault(r.person.start, []).append(r)
