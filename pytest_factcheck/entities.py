@@ -13,8 +13,8 @@ is otherwise case-blind and surnames are often common words (``Rose``, ``May``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import ahocorasick

@@ -439,5 +439,5 @@ def compile(fact: Fact, context: CompileContext) -> QuantityChecker:
     dates = frozenset(_YEAR.findall(claim)) | {m.casefold() for m in _MONTH.findall(claim)}
     own = frozenset(w.casefold() for t in (*cues, *about)
                     for w in _WORD.findall(normalize_phrase(t)))
-    return QuantityChecker(cue_re, _terms_regex(about, plural=True), Interval.allowed(lo, hi), fact.window,
-                           dates, terms, own)
+    return QuantityChecker(cue_re, _terms_regex(about, plural=True), Interval.allowed(lo, hi),
+                           fact.window, dates, terms, own)
