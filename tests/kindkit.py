@@ -1,0 +1,30 @@
+"""Build facts from YAML text and check them against article text, for kind tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytest_factcheck.engine import check_fact
+from pytest_factcheck.loader import Catalog, load_catalog
+from pytest_factcheck.model import FactResult
+
+from .conftest import prepared
+
+
+def catalog(tmp_path: Path, yaml_text: str) -> Catalog:
+    path = tmp_path / "facts.yaml"
+    path.write_text(yaml_text, encoding="utf-8")
+    cat = load_catalog([path])
+    assert not cat.problems, cat.problems
+    return cat
+
+
+def check(tmp_path: Path, yaml_text: str, *articles: str) -> FactResult:
+    """Check the only fact of ``yaml_text`` against the articles' texts."""
+    cat = catalog(tmp_path, yaml_text)
+    (loaded,) = cat.facts
+    return check_fact(loaded, [prepared(t, f"a{i}.txt") for i, t in enumerate(articles)])
+
+
+def statuses(result: FactResult) -> list[tuple[str, str]]:
+    return [(f.status, f.matched) for f in result.findings]
