@@ -51,7 +51,8 @@ Simmons Graham Marshall Owens Harrison Gibson Wallace Ellis McDonald Cole West J
 Hamilton Ford Wells Hayes Patel Okafor Nakamura Kowalski Novak Lindqvist Haddad Nguyen Chen Singh
 O'Brien O'Connor MacLeod Fitzgerald Gallagher Pritchard Llewellyn Abernathy Blackwood Whitfield
 Ashworth Pemberton Hargreaves Thornton Whitaker Oduya Mensah Adeyemi Kaminski Dubois Moreau
-Fernández García Müller Schäfer Ødegaard Kılıç Nowak Horvath Papadopoulos Rossi Bianchi Costa""".split()
+Fernández García Müller Schäfer Ødegaard Kılıç Nowak Horvath Papadopoulos Rossi
+Bianchi Costa""".split()
 
 TOWNS = """Ashford Millbrook Carlow Dunmore Eastleigh Fenwick Glenbrook Harwood Ivybridge Kelso
 Lanark Marston Northwood Oakham Pembury Queensferry Redhill Saltash Thornbury Upton Wexcombe

@@ -9,6 +9,15 @@ One deliberate tightening of the SPEC: a *bare* last word (``Putin``, not
 ``Mr Putin``) must start with a capital letter in the article, because matching
 is otherwise case-blind and surnames are often common words (``Rose``, ``May``,
 ``Said``): ``prices rose`` is not a mention of Mark Rose.
+
+A second one, for people who share a surname with someone the facts do not
+know (a brother, a wife, a namesake): a bare last word right after a given name
+that is not the entity's (``Jo Johnson`` when the entity is Boris Johnson,
+``Philip May`` for Theresa May) names *someone else*. It is still reported as a
+mention -- so that nobody's title or pronoun slides onto the wrong person --
+but with no entity. Titles, honorifics, initials of the entity's given name,
+function words (``Yesterday Johnson said``) and near spellings of the given
+name (``Sergey`` for ``Sergei``) keep the mention.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 import ahocorasick
 import regex
@@ -27,6 +37,86 @@ from .text.normalize import normalize_phrase
 __all__ = ["HONORIFICS", "EntityIndex", "Mention"]
 
 HONORIFICS = ("Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord")
+
+
+# Capitalized words that may stand right before a bare surname without being a
+# given name: honorifics, titles and ranks, and words that open sentences.
+NOT_GIVEN_NAMES = frozenset("""
+    mr mrs ms miss dr sir dame lord lady prof professor rev reverend president presidents
+    premier prime minister ministers secretary secretaries chancellor senator sen rep
+    representative congressman congresswoman governor gov mayor judge justice ambassador
+    commissioner chairman chairwoman chair chief director inspector detective det supt
+    superintendent officer constable sergeant sgt corporal private trooper captain capt
+    colonel col lieutenant lt major maj general gen admiral adm commander cmdr marshal
+    brigadier king queen prince princess pope bishop archbishop cardinal father sister
+    brother rabbi imam sheikh emir sultan crown duke duchess earl baron baroness viscount
+    count countess speaker leader councillor cllr deputy vice envoy coach manager boss
+    striker midfielder defender goalkeeper keeper winger forward captain skipper umpire
+    referee spokesman spokeswoman spokesperson dean provost principal headteacher agent
+    doctor nurse candidate nominee challenger incumbent veteran rookie star legend
+    author novelist actor actress singer rapper presenter host anchor chef pastor elder
+    former ex then acting interim new outgoing incoming late young old
+    the a an and or but nor so yet for if as at by in on of to up from with into onto
+    over under after before since until when while where whereas though although because
+    unlike like despite without within during against between among about across
+    yesterday today tonight tomorrow now then meanwhile however instead also still even
+    only just later earlier last next first finally both neither either all every each
+    some many most few several no not this that these those there here it its his her
+    their our my your we they he she i you who whom whose which what why how
+    said says asked told added meanwhile indeed perhaps nonetheless nevertheless moreover
+    furthermore separately elsewhere overall ultimately eventually initially afterwards
+    monday tuesday wednesday thursday friday saturday sunday
+    january february march april may june july august september october november december
+    mp mps mep meps qc kc
+    """.split())
+
+
+_HONORIFIC_WORDS = frozenset(h.casefold() for h in HONORIFICS)
+_CAP = r"\p{Lu}[\p{L}\p{M}'\-]*\.?"
+_NAME_AFTER = regex.compile(rf"(?:\s*,\s*|\s)(?P<name>{_CAP}(?:\s{_CAP}){{0,3}})"
+                            r"(?=\s*(?:[,.;:)]|$|\s-\s)|\s+\p{Ll})")
+_NAME_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<name>{_CAP}(?:\s{_CAP}){{0,3}})\s*,\s*$")
+
+
+_MONTHS = frozenset("""january february march april may june july august september october
+    november december""".split())
+_MONTH_LEADS = frozenset("""in since until till by early late mid last next this during
+    throughout from through""".split())
+
+
+def _month_context(text: str, start: int, end: int) -> bool:
+    """Is the capitalized month-like surname at ``start:end`` the month?"""
+    if regex.match(r"\s+(?:\d|of\s+\d)", text[end:end + 10]):
+        return True  # "May 3", "May 2019"
+    if regex.search(r"\d(?:st|nd|rd|th)?\s+(?:of\s+)?$", text[max(0, start - 10):start]):
+        return True  # "3 May", "3rd of May"
+    if text[max(0, start - 4):start].casefold() == "mid-":
+        return True
+    before = _words_before(text, start, 1)
+    return bool(before) and before[0].casefold() in _MONTH_LEADS
+
+
+def _words_before(text: str, start: int, limit: int = 3) -> list[str]:
+    """Up to ``limit`` words joined to ``start`` by single spaces, nearest first
+    (punctuation other than an initial's dot, an apostrophe or a hyphen stops)."""
+    out: list[str] = []
+    pos = start
+    while len(out) < limit and pos >= 2 and text[pos - 1] == " ":
+        end = pos - 1
+        k = end
+        while k > 0 and (text[k - 1].isalnum() or _is_mark(text[k - 1]) or text[k - 1] in "'-."):
+            k -= 1
+        word = text[k:end]
+        if not word[:1].isalpha():
+            break
+        out.append(word)
+        pos = k
+    return out
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    """``Sergey``/``Sergei``, ``Mohamed``/``Mohammed``: one given name spelled two ways."""
+    return a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.8)
 
 
 @dataclass(frozen=True)
@@ -108,6 +198,27 @@ class EntityIndex:
             capital = " " not in key  # a bare last word
             table[key] = _Form(frozenset(ids), capital)
         self._table = table
+        # Given names (every word of the name and aliases but the last) of each
+        # person, to tell "Jo Johnson" from Boris Johnson.
+        self._given: dict[str, frozenset[str]] = {}
+        for e in self.entities.values():
+            if e.is_person:
+                given = set()
+                for n in (e.name, *e.aliases):
+                    given.update(w.rstrip(".") for w in normalize_phrase(n).casefold().split()[:-1])
+                self._given[e.id] = frozenset(given - {""})
+        # Descriptive aliases ("the prime minister", "the Russian leader"): they
+        # do not contain the person's last name, and the same words describe
+        # other people in other years.
+        self._descriptive: set[tuple[str, str]] = set()
+        for e in self.entities.values():
+            if not e.is_person:
+                continue
+            last = normalize_phrase(e.name).casefold().split()[-1:]
+            for a in e.aliases:
+                key = normalize_phrase(a).casefold()
+                if last and last[0] not in key.split():
+                    self._descriptive.add((key, e.id))
         by_entity: dict[str, list[str]] = {}
         for key, form in table.items():
             for eid in form.entities:
@@ -173,10 +284,78 @@ class EntityIndex:
                 continue
             if form.needs_capital and not text[start].isupper():
                 continue
-            found.append(Mention(start, end, form.entities, text[start:end]))
+            entities = form.entities
+            if form.needs_capital and key in _MONTHS and _month_context(text, start, end):
+                entities = frozenset()  # "in May", "May 2019": the month, not Theresa May
+            if form.needs_capital:
+                entities = frozenset(e for e in entities
+                                     if not self._other_given_name(text, start, e))
+            if any((key, e) in self._descriptive for e in entities):
+                entities = frozenset(e for e in entities
+                                     if (key, e) not in self._descriptive
+                                     or not self._describes_other(text, start, end, e))
+            found.append(Mention(start, end, entities, text[start:end]))
         result = tuple(found)
         article.cache[key] = result
         return result
+
+    def _describes_other(self, text: str, start: int, end: int, eid: str) -> bool:
+        """Is the descriptive alias at ``start:end`` in apposition with the name of
+        someone else (``the prime minister, Theresa May,``; ``Rishi Sunak, the
+        prime minister``; ``the prime minister Rishi Sunak``)?"""
+        after = _NAME_AFTER.match(text, end)
+        if after is not None and self._other_name(after.group("name"), eid):
+            return True
+        before = _NAME_BEFORE.search(text, max(0, start - 80), start)
+        return before is not None and self._other_name(before.group("name"), eid)
+
+    def _other_name(self, name: str, eid: str) -> bool:
+        """Does ``name`` (capitalized words) look like a person other than ``eid``?"""
+        words = [w.rstrip(".") for w in name.split()]
+        low = [w.casefold() for w in words]
+        entity = self.entities.get(eid)
+        own = set(self._given.get(eid, frozenset()))
+        if entity is not None:
+            own.update(normalize_phrase(entity.name).casefold().split())
+        if any(w in own for w in low):
+            return False  # "the prime minister, Mr White,"
+        while low and low[0] in _HONORIFIC_WORDS:
+            low = low[1:]
+            if low:
+                return True  # "the prime minister, Mr Sunak,"
+        if not low or low[0] in NOT_GIVEN_NAMES:
+            return False
+        key = " ".join(low)
+        form = self._table.get(key)
+        if form is not None and eid not in form.entities:
+            return True  # another known person
+        return len(low) >= 2  # "Rishi Sunak"
+
+    def _other_given_name(self, text: str, start: int, eid: str) -> bool:
+        """Does a given name that is not ``eid``'s stand right before the bare
+        surname at ``start`` (``Jo Johnson``, ``Philip May``, ``W. Rose``)?"""
+        before = _words_before(text, start)
+        if not before:
+            return False
+        near = before[0]
+        core = near.rstrip(".")
+        if not core[:1].isupper() or core.endswith("'") or core.casefold().endswith("'s"):
+            return False  # "Britain's Johnson"
+        if len(core) > 1 and core.isupper():
+            return False  # "MP Johnson", "US Johnson"
+        if any(part in NOT_GIVEN_NAMES for part in core.casefold().split("-")):
+            return False  # "Prime Minister Johnson", "Yesterday Johnson said"
+        given = self._given.get(eid, frozenset())
+        for word in before:
+            w = word.rstrip(".").casefold()
+            if not word[:1].isupper():
+                break
+            if any(_near_spelling(w, g) for g in given):
+                return False  # "Boris Johnson", "Rex W. Tillerson", "Sergey Lavrov"
+        if len(core) == 1:
+            # An initial: the entity's own ("B. Johnson") or another person's.
+            return bool(given) and core.casefold() not in {g[:1] for g in given}
+        return True
 
     def _automaton_spans(self, low: str) -> list[tuple[int, int, str]]:
         """Leftmost-longest whole-word matches of the forms in lower-cased text."""

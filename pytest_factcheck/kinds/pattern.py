@@ -7,6 +7,15 @@ matches, the claim is reported, not asserted (consistent). An article that
 matches ``when`` (or any article, without ``when``) and never matches
 ``require`` contradicts the fact at the first ``when`` match (line 1 without
 ``when``); each ``require`` match is consistent evidence.
+
+Decision where the SPEC is silent: the *literal* characters of a pattern are
+normalized like article text before it is compiled, since a pattern is matched
+against normalized text and could otherwise never match what it spells out
+(``Société Générale``, ``U\\.N\\. Security Council``, ``G-7``, ``’``, ``—``).
+Accented letters are folded, curly quotes made straight, every dash made ``-``,
+the dots of a capital-letter abbreviation dropped, and a hyphen between a letter
+and a digit dropped. Regex syntax is left alone; a pattern whose rewritten form
+does not compile is used as written.
 """
 
 from __future__ import annotations
@@ -19,20 +28,62 @@ import regex
 from ..article import PreparedArticle
 from ..errors import FactError
 from ..model import Evidence, Fact, SourcePos
+from ..text.normalize import normalize
 from . import CompileContext
 
 FLAGS = regex.IGNORECASE | regex.FULLCASE | regex.VERSION0
 
 
+_ABBREVIATION = regex.compile(r"(?<![\p{L}\p{N}\\\[])(?:\p{Lu}\\?\.){2,}(?![\p{L}\p{N}])")
+_LETTER_HYPHEN_DIGIT = regex.compile(r"(?<=(?<!\\)\p{L})\\?-(?=\d)")
+
+
+def _literal(ch: str) -> str:
+    """A non-ASCII (or backtick) literal character as normalized text has it, escaped."""
+    folded = normalize(ch, strip=False).folded
+    if folded == ch:
+        return ch
+    return "".join(c if c.isalnum() else regex.escape(c) for c in folded)
+
+
+def normalize_pattern(source: str) -> str:
+    """Rewrite the literal characters of a pattern the way article text is normalized."""
+    out: list[str] = []
+    i = 0
+    n = len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\" and i + 1 < n:
+            nxt = source[i + 1]
+            if nxt.isascii() and nxt != "`":
+                out.append(source[i:i + 2])
+            else:
+                out.append(_literal(nxt))
+            i += 2
+            continue
+        out.append(_literal(ch) if not ch.isascii() or ch == "`" else ch)
+        i += 1
+    text = "".join(out)
+    text = _ABBREVIATION.sub(lambda m: m.group().replace("\\", "").replace(".", ""), text)
+    return _LETTER_HYPHEN_DIGIT.sub("", text)
+
+
 def compile_pattern(source: str, field: str, pos: SourcePos) -> regex.Pattern[str]:
     """Compile a fact's regex or raise a FactError that says where it broke."""
     try:
-        return regex.compile(source, FLAGS)
+        written = regex.compile(source, FLAGS)
     except regex.error as exc:
         where = f" at character {exc.pos + 1}" if getattr(exc, "pos", None) is not None else ""
         msg = str(exc).split(" at position")[0]
         raise FactError(f"{field!r} is not a valid regular expression{where}: {msg}",
                         pos) from None
+    rewritten = normalize_pattern(source)
+    if rewritten == source:
+        return written
+    try:
+        return regex.compile(rewritten, FLAGS)
+    except regex.error:
+        return written
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,21 @@ number that counts something else is not pinned on the cue:
   the sentence looks like another occasion: it names only years or months that
   the fact's ``claim`` does not (``the 2013 attack that killed 1,400``, when the
   claim says 2017), or says ``years ago``, ``a separate attack``, ``in Syria's
-  six-year war`` (without an about term in that phrase).
+  six-year war`` (without an about term in that phrase), ``a separate deal``,
+  ``another quake``, ``initial reports``, ``bringing the total to``, ``this year``;
+* a contradiction is also only a note when the number may count a part: the
+  sentence counts in instalments (``11 on Wednesday and six more``), another
+  cue of the same sentence ties to a number the fact allows (``killed 19 on
+  Tuesday; by Wednesday the toll was 23``), it says ``in Ostra alone``, the
+  number counts those in a place that is no about term (``14 people in
+  neighbouring Kestria``), it counts what was found (``found 12 bodies``), or it
+  is the subject of a later verb (``Eight workers who died ... were migrants``).
+
+The words the claim's own numbers count (``workers`` in ``Twenty-three workers
+died``) are the total's words: they are no subgroup, no rival tally, and an
+about term that is one of them does not block a tie (``Seventeen hostages were
+released``). A small bare number right after ``at`` and a verb cue is a time
+(``freed at 10``).
 
 A preposition ``of`` right after the cue governs the number (``a death toll
 of 89``, ``the deaths of 30 people``); elsewhere ``of N`` is an object too
@@ -102,18 +116,57 @@ SUBGROUPS = frozenset(
         "doctors", "nurses", "paramedics", "journalists", "reporters", "workers", "volunteers",
         "soldiers", "troops", "fighters", "militants", "rebels", "officers", "policemen",
         "police", "guards", "firefighters", "staff", "employees", "pilots", "crew", "passengers",
-        "patients", "elderly"
+        "patients", "elderly", "prisoners", "detainees", "inmates", "captives", "hostages",
+        "tourists", "foreigners", "nationals", "citizens", "migrants", "miners", "pilgrims",
+        "worshippers", "spectators", "fans", "voters", "guests", "sailors", "fishermen"
     ])
 _OTHER_OCCASION = regex.compile(
     r"\b(?:years?|decades?|months?)\s+(?:ago|earlier|before)\b|\blast\s+year\b"
     r"|\b(?:separate|another|other|earlier|previous|unrelated|different|subsequent|later)"
     r"\s+(?:[\p{L}-]+\s+){0,2}?(?:attacks?|strikes?|air\s?strikes?|raids?|bombings?"
-    r"|incidents?|assaults?|explosions?|blasts?)\b"
+    r"|incidents?|assaults?|explosions?|blasts?|deals?|operations?|exchanges?|releases?"
+    r"|swaps?|rounds?|quakes?|earthquakes?|tremors?|fires?|blazes?|floods?|flooding|storms?"
+    r"|hurricanes?|typhoons?|cyclones?|crash(?:es)?|collisions?|accidents?|disasters?"
+    r"|shootings?|elections?|votes?|polls?|eruptions?|landslides?|mudslides?|avalanches?"
+    r"|collapses?|outbreaks?|sieges?|cases?|trials?|traged(?:y|ies)|stampedes?"
+    r"|derailments?|sinkings?)\b"
+    r"|\b(?:initial(?:ly)?|original(?:ly)?|earlier|previous(?:ly)?|first|preliminary)"
+    r"\s+(?:[\p{L}-]+\s+)?(?:reports?|reported|estimates?|estimated|figures?|tolls?|counts?"
+    r"|tallies)\b"
+    r"|\bbring(?:s|ing)?\s+(?:[\p{L}\p{N},.-]+\s+){0,4}?(?:the\s+)?(?:total|number"
+    r"|tally|toll)\b|\b(?:so\s+far\s+)?this\s+year\b|\bsince\s+(?:records\s+began"
+    r"|January|the\s+start)\b"
     r"|\b(?:in|during|since|throughout|over)\s+(?:[\p{L}'-]+\s+){0,3}?(?:war|conflict"
     r"|fighting|violence|clashes|battle|siege|uprising|revolution|crisis|insurgency"
     r"|offensive|shelling)\b",
     regex.IGNORECASE,
 )
+# "in Ostra alone", "alone in the capital": a part of the total.
+_ALONE = regex.compile(r"\b(?:[\p{Lu}][\p{L}'-]+|capital|city|town|village|province|region"
+                       r"|district|area)\s+alone\b|\balone\s+(?:in|at|on)\b")
+# "killed 14 people in neighbouring Kestria", "in the town of Ostra".
+_PLACE_AFTER = regex.compile(
+    r"(?:\s+[\p{Ll}'-]+){0,2}?\s+in\s+(?:(?:the\s+)?(?:town|village|city|district|province"
+    r"|region|county|state|area|suburb|neighbourhood|neighborhood)\s+of\s+"
+    r"|(?:the\s+)?(?:neighbouring|neighboring|nearby|northern|southern|eastern|western"
+    r"|central|coastal|remote)\s+)?(?P<place>\p{Lu}[\p{L}'-]+)")
+_PLACE_FIRST = regex.compile(
+    r"\s*(?:In|At)\s+(?:(?:the\s+)?(?:town|village|city|district|province|region|county"
+    r"|state|area)\s+of\s+|(?:neighbouring|neighboring|nearby|northern|southern|eastern"
+    r"|western|central|coastal|remote)\s+)?(?P<place>\p{Lu}[\p{L}'-]+)")
+_MONTHS_AND_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+# "Eight workers who died in the fire were migrants": the count is the subject
+# of a later main verb, so the cue sits in a relative clause.
+_MAIN_VERB_AFTER = regex.compile(
+    r"(?<!\b(?:which|that|who|it|this|what|there)\s)\b(?:were|are|was|is|had\s+been"
+    r"|have\s+been|has\s+been)\s+(?!(?:killed|dead|injured|wounded|hurt|freed|released"
+    r"|rescued|among)\b)[\p{L}]+")
+# "found 12 bodies", "recovered 40": what was found so far, not the toll.
+_FINDING_VERBS = frozenset(
+    "found find finds recovered recover recovers retrieved pulled identified buried exhumed "
+    "discovered located".split())
 _MONTH = regex.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b")
@@ -176,6 +229,7 @@ class QuantityChecker:
     claim_dates: frozenset[str]  # years and month names (casefolded) of the claim
     terms: tuple[str, ...]
     own_words: frozenset[str] = frozenset()  # words of the cues and about terms
+    counted: frozenset[str] = frozenset()  # what the claim's numbers count ("people")
 
     # -- reading -----------------------------------------------------------------
     def check(self, article: PreparedArticle) -> Iterator[Evidence]:
@@ -246,6 +300,10 @@ class QuantityChecker:
             return Evidence(start, end, "note", REASON,
                             f"claims {said} {group} (the fact allows {allows}); they may be "
                             "a part of the total", detail)
+        partial = self._partial(text, sentence, exprs, tie.expr, cs, ce)
+        if partial:
+            return Evidence(start, end, "note", REASON,
+                            f"claims {said} (the fact allows {allows}), but {partial}", detail)
         occasion = self._other_occasion(text, sentence, exprs)
         if occasion:
             return Evidence(start, end, "note", REASON,
@@ -274,8 +332,15 @@ class QuantityChecker:
             return None  # "20 minutes" counts minutes
         if any(w in BLOCKERS for w in gap.words):
             return None
-        if e.end <= cs and self.about is not None and self.about.search(text, a, b):
-            return None  # "two chemical attacks killed ...": it counts attacks
+        if (gap.words == ["at"] and e.start >= ce and not e.qualifier and e.interval.is_exact
+                and e.interval.lo <= 24 and text[cs:ce].casefold().endswith("ed")
+                and not _counted_after(text, e, sentence)):
+            return None  # "were freed at 10": a time, not a count
+        if e.end <= cs and self.about is not None:
+            hit = self.about.search(text, a, b)
+            if hit is not None and not set(_WORD.findall(hit.group().casefold())) <= (
+                    self.counted):
+                return None  # "two chemical attacks killed ...": it counts attacks
         if any(o is not e and a <= o.start and o.end <= b and _counts(text, sentence, o)
                for o in exprs):
             return None  # never across another count
@@ -294,8 +359,10 @@ class QuantityChecker:
         lo = max(sentence.start, e.start - 80)
         hi = min(sentence.end, e.end + 80)
         for m in _WORD.finditer(text, lo, hi):
-            if m.group().casefold() not in RIVALS or (cs <= m.start() < ce):
-                continue
+            w = m.group().casefold()
+            if w not in RIVALS or (cs <= m.start() < ce) or w in self.own_words or (
+                    w in self.counted):
+                continue  # the fact's own words ("released" cue, "hostages") are no rivals
             if m.end() <= e.start:
                 gap = _gap(text, m.end(), e.start)
             elif m.start() >= e.end:
@@ -337,13 +404,58 @@ class QuantityChecker:
             if _CLAUSE_PUNCT.search(after[:m.start()]):
                 return ""
             w = m.group().casefold()
-            if w in SUBGROUPS and w not in self.own_words:
+            if w in SUBGROUPS and w not in self.own_words and w not in self.counted:
                 return w
             if m.start() > 0 and (w in FUNCTION_WORDS or m.start() > 20):
                 return ""
             if w in FUNCTION_WORDS or w in ("people", "persons", "civilians"):
                 return ""
         return ""
+
+    def _partial(self, text: str, sentence: Sentence, exprs: Sequence[NumberExpr],
+                 e: NumberExpr, cs: int, ce: int) -> str:
+        """Why the out-of-range number may count only a part of the total, or ""."""
+        if any(o.part_reason == "increment" for o in exprs):
+            return "the sentence counts in instalments ('more', 'another'); the total is not stated"
+        if self._sentence_agrees(text, sentence, exprs, e):
+            return ("the same sentence also states a figure the fact allows: an earlier or "
+                    "partial figure?")
+        m = _ALONE.search(text, sentence.start, sentence.end)
+        if m:
+            return f"the sentence counts a part ({m.group()!r})"
+        after = text[e.end:min(sentence.end, e.end + 80)]
+        first = _PLACE_FIRST.match(text, sentence.start, sentence.end)
+        for m in (_PLACE_AFTER.match(after), first if first and first.end() <= e.start else None):
+            if m is not None and self._other_place(m.group("place")):
+                return f"it counts those in {m.group('place')!r}: a part of the total?"
+        if e.end <= cs:
+            m = _MAIN_VERB_AFTER.search(text, ce, sentence.end)
+            if m and not _CLAUSE_PUNCT.search(text, e.end, m.start()):
+                return ("the number is the subject of another verb "
+                        f"({m.group().strip()!r}): a group within the total?")
+        before = _WORD.findall(text, max(sentence.start, e.start - 30), e.start)
+        if before and before[-1].casefold() in _FINDING_VERBS:
+            return f"it counts what was {before[-1].casefold()}: a part of the total?"
+        return ""
+
+    def _other_place(self, place: str) -> bool:
+        """A capitalized place that is no about term (and no month or day)."""
+        return place.casefold() not in _MONTHS_AND_DAYS and not (
+            self.about is not None and self.about.search(place))
+
+    def _sentence_agrees(self, text: str, sentence: Sentence, exprs: Sequence[NumberExpr],
+                         e: NumberExpr) -> bool:
+        """Does another cue of the sentence tie to another number the fact allows
+        ("killed 19 on Tuesday; by Wednesday the toll was 23")?"""
+        for m in self.cues.finditer(text, sentence.start, sentence.end):
+            ties = [t for o in exprs if o is not e
+                    and (t := self._tie(text, sentence, exprs, o, m.start(), m.end()))]
+            if not ties:
+                continue
+            best = min(t.score for t in ties)
+            if any(t.score == best and t.expr.interval.meets(self.allowed) for t in ties):
+                return True
+        return False
 
     def _other_occasion(self, text: str, sentence: Sentence,
                         exprs: Sequence[NumberExpr]) -> str:
@@ -365,6 +477,13 @@ class QuantityChecker:
             if self.about is None or not self.about.search(m.group()):
                 return f"says {m.group()!r}"
         return ""
+
+
+def _counted_after(text: str, e: NumberExpr, sentence: Sentence) -> bool:
+    """Does a plural count noun follow the number ("at 10 people")?"""
+    m = _WORD.search(text, e.end, sentence.end)
+    return m is not None and not text[e.end:m.start()].strip() and (
+        m.group().casefold().endswith("s") or m.group().casefold() in ("people", "dead"))
 
 
 def _parenthetical(between: str) -> bool:
@@ -440,4 +559,14 @@ def compile(fact: Fact, context: CompileContext) -> QuantityChecker:
     own = frozenset(w.casefold() for t in (*cues, *about)
                     for w in _WORD.findall(normalize_phrase(t)))
     return QuantityChecker(cue_re, _terms_regex(about, plural=True), Interval.allowed(lo, hi),
-                           fact.window, dates, terms, own)
+                           fact.window, dates, terms, own, _counted(claim))
+
+
+def _counted(claim: str) -> frozenset[str]:
+    """The words the claim's numbers count: "workers" in "Twenty-three workers died"."""
+    out = set()
+    for e in find_numbers(claim):
+        m = _WORD.search(claim, e.end)
+        if m is not None and not claim[e.end:m.start()].strip():
+            out.add(m.group().casefold())
+    return frozenset(out - {"people", "persons"})

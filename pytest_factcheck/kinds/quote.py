@@ -27,7 +27,9 @@ Verdicts per span that quotes the fact:
 * words altered, speaker unknown or unreadable: a note (the span may be
   someone else using similar words);
 * words inside a quote within the span (“He told me ‘…’,” X said): X quotes
-  someone else, so the speaker counts as unreadable;
+  someone else, so the speaker counts as unreadable; so do words that the
+  span passes on without inner marks (“As Ms Okafor put it, …,” X said;
+  “We heard her say, …”), unless the frame is first person (“I told him that …”);
 * exact words: consistent evidence (its message says how the speaker was read).
 """
 
@@ -36,6 +38,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+
+import regex
 
 from ..article import PreparedArticle
 from ..entities import EntityIndex
@@ -333,7 +337,8 @@ class QuoteChecker:
         wording = self.wordings[al.wording]
         detail = "" if al.exact else self._diff(article, span, al, wording)
         which = "" if al.wording == 0 else f" (variant {al.wording})"
-        quoted_within = span.in_nested(start, end)
+        quoted_within = span.in_nested(start, end) or _reported_within(
+            article.folded, span, start)
         if quoted_within:
             attr = None  # “He told me ‘…’,” X said: X quotes someone else
         if attr is not None and attr.entities and self.speaker not in attr.entities:
@@ -368,6 +373,36 @@ class QuoteChecker:
             fact_words.extend(wording.display[r.t_lo:r.t_hi])
             art_words.extend(_display(article, w) for w in span.pieces[r.piece][r.s_lo:r.s_hi])
         return word_diff(fact_words, art_words)
+
+
+# Words inside a quote that show its speaker passing on someone else's words
+# without quote marks ("As she put it, ...", "We heard her say, ...").
+_REPORTING = regex.compile(
+    r"\b(?:says?|said|saying|tells?|told|telling|wrote|writes?|written|claimed|declared|"
+    r"insisted|announced|quot(?:e|es|ed|ing)|put\s+it|in\s+(?:his|her|their|your)"
+    r"\s+(?:own\s+)?words)\b",
+    regex.IGNORECASE)
+_SENTENCE_END = regex.compile(r"[.!?]")
+_LEAD_WORD = regex.compile(r"[\p{L}']+")
+_AUXILIARIES = frozenset({"have", "had", "has", "also", "once", "then", "just", "already",
+                          "always", "repeatedly", "often", "would", "will", "i've", "we've"})
+_FIRST_PERSON = frozenset({"i", "we", "i've", "we've", "i'd", "we'd"})
+
+
+def _reported_within(folded: str, span: QuoteSpan, start: int) -> bool:
+    """Does the span, in the sentence where the matched words begin, pass on
+    someone else's words before them (“As Ms Okafor put it, …,” X said)?"""
+    before = folded[span.inner_start:start]
+    ends = list(_SENTENCE_END.finditer(before))
+    if ends:
+        before = before[ends[-1].end():]
+    for m in _REPORTING.finditer(before):
+        lead = [w.casefold() for w in _LEAD_WORD.findall(before, 0, m.start())]
+        while lead and lead[-1] in _AUXILIARIES:
+            lead.pop()
+        if not (lead and lead[-1] in _FIRST_PERSON):  # "I told him that ...": their own words
+            return True
+    return False
 
 
 def _display(article: PreparedArticle, w: QuoteWord) -> str:

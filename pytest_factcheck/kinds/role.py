@@ -52,9 +52,11 @@ from . import CompileContext
 Tense = Literal["present", "former", "then"]
 
 _FORMER = regex.compile(
-    r"(?<![\p{L}\p{N}])(?P<w>former|ex|one-time|onetime|erstwhile|then)\s*-?\s*$",
+    r"(?<![\p{L}\p{N}])(?P<w>former|ex|one-time|onetime|erstwhile|then|outgoing|departing|"
+    r"retiring|previous|late)\s*-?\s*$",
     regex.IGNORECASE,
 )
+_STRICT_FORMER = frozenset(("former", "ex", "one-time", "onetime", "erstwhile"))
 QUALIFIERS = wordset("""
     deputy vice shadow junior assistant under associate acting interim future incoming
     prospective would-be designate aspiring potential putative self-styled alleged fake
@@ -67,9 +69,13 @@ _NATIONALITY = regex.compile(r"(?:an|ian|ese|ish|ch|i)$|^[A-Z]{2,3}$")
 _APPOS_END = regex.compile(r"(?:\s*[,.;:!?)]|\s+-\s|\s*-\s*$|\s*$|\s+who(?![\p{L}]))")
 # Between a name and an appositive title: ", " + introducer words.
 _APPOS_LEAD = regex.compile(
-    r"\s*,\s*(?P<intro>(?:(?:the|a|an)\s+)?(?:[\p{L}\p{N}.]+(?:'s?)?(?:\s+|\s*-\s*))?)$",
+    r"(?:\s*,|\s*\(|\s+-)\s*(?P<intro>(?:(?:the|a|an)\s+)?(?:[\p{L}\p{N}.]+(?:'s?)?(?:\s+|\s*-\s*))?)$",
     regex.IGNORECASE,
 )
+
+
+_CAREER = regex.compile(r"(?:(?:and|then|now|later|and\s+now|and\s+later|the|a|an)\s+)*",
+                        regex.IGNORECASE)
 
 
 def _skip_spaces(text: str, pos: int, limit: int) -> int:
@@ -220,6 +226,9 @@ class RoleChecker:
                 continue  # "the foreign minister of Italy": a longer, unknown title
             if end_m.group().strip() in (",", "-"):
                 nxt = _skip_spaces(text, end_m.end(), sent.end)
+                career = _CAREER.match(text, nxt)
+                if career is not None and self.titles.match(text, career.end()):
+                    continue  # "Doe, home secretary, defence secretary and now chief whip"
                 if nxt in other_starts or _looks_like_name(text, nxt, sent.end):
                     # "Italy's foreign minister, Angelino Alfano," -- or a list.
                     own = self._name_at(text, end_m.end(), names)
@@ -277,7 +286,10 @@ class RoleChecker:
         m = _FORMER.search(text, max(sent.start, ts - 20), ts)
         if m is None:
             return "present"
-        return "then" if m.group("w").casefold() == "then" else "former"
+        # An outgoing (departing, retiring) holder still holds the title on the
+        # day but is about to lose it; "the late" names a past holder: roles and
+        # former are both right, as after "then".
+        return "former" if m.group("w").casefold() in _STRICT_FORMER else "then"
 
     @staticmethod
     def _qualified(text: str, sent: Sentence, ts: int) -> bool:

@@ -385,6 +385,14 @@ class _Reader:
         value = float(t.text.replace(",", ""))
         j = i + 1
         year_like = len(t.text) == 4 and t.text.isdigit() and 1000 <= value <= 2999
+        # Thousands grouped by spaces ("1 214", "12 500 000"): one number.
+        if t.text.isdigit() and len(t.text) <= 3:
+            while (self.tok(j) is not None and self.toks[j].kind == "n"
+                   and len(self.toks[j].text) == 3 and self.toks[j].text.isdigit()
+                   and self.text[self.toks[j - 1].end:self.toks[j].start] == " "
+                   and not self.adjacent(j, j + 1)):
+                value = value * 1000 + float(self.toks[j].text)
+                j += 1
         j, value, scaled = self.scale_after(j, value)
         return _Core(i, j, value, year_like=year_like and not scaled)
 
@@ -426,8 +434,8 @@ class _Reader:
                 return None
         if w in ("a", "an", "one") and self.low(i + 1) in (*SCALES, "dozen"):
             j, value, _ = self.scale_after(i + 1, 1)
-            # "a hundred and fifty"
-            j, value = self.and_rest(j, value)
+            # "a hundred and fifty", "a thousand two hundred"
+            j, value = self.and_rest(j, value, limit=1000 if value >= 1000 else 100)
             return _Core(i, j, value, words=True)
         if w not in UNITS and w not in TEENS and w not in TENS:
             return None
@@ -468,12 +476,26 @@ class _Reader:
         """``... hundred [and] twenty-five``: the small number after a scale."""
         k = j + 1 if self.low(j) == "and" else j
         sub = self._small_words(k)
+        if sub is None and limit > 100:  # "one thousand two hundred [and fourteen]"
+            sub = self._hundreds_words(k)
         if sub is None:
             return j, value
         end, n = sub
+        if self.low(end) in SCALES:  # "one million two hundred thousand": not read
+            return j, value
         if n >= limit:
             return j, value
         return end, value + n
+
+    def _hundreds_words(self, k: int) -> tuple[int, float] | None:
+        """``two hundred [and fourteen]``: a number below 1,000 with ``hundred``."""
+        w = self.low(k)
+        if not self.is_word(k) or not ((w in UNITS and w != "zero") or w in TEENS):
+            return None
+        if self.low(k + 1) != "hundred" or self.adjacent(k, k + 1):
+            return None
+        n = float(UNITS.get(w, TEENS.get(w, 0)) * 100)
+        return self.and_rest(k + 2, n, limit=100)
 
     def _small_words(self, k: int) -> tuple[int, float] | None:
         w = self.low(k)
@@ -508,6 +530,8 @@ class _Reader:
             j = i + 3
             of = self.low(j) == "of"
             return _Core(i, j + of, 0, Interval(lo, INF, label=label), of_consumed=of)
+        if w == "a" and self.low(i + 1) == "score" and self.low(i + 2) == "of":
+            return _Core(i, i + 3, 0, Interval(18, 22, label="a score"), of_consumed=True)
         if w not in VAGUE:
             return None
         of = self.low(i + 1) == "of"
@@ -708,7 +732,8 @@ class _Reader:
                                                  "extra") and self.low(end_tok + 1) != "than")
         # Years: a four-digit number is a count only when the text says so.
         if c.year_like or (hi_core is not None and hi_core.year_like):
-            counted = self.low(end_tok) in COUNT_NOUNS or self.low(end_tok + 1) in COUNT_NOUNS
+            counted = self.low(end_tok) in COUNT_NOUNS or (
+                self.low(end_tok + 1) in COUNT_NOUNS and not self.starts_number(end_tok))
             if kind in ("", "range", "increment", "exact") and not suffix and not counted:
                 return None, end_tok
         interval = _interval(c, hi_core, kind, suffix, self.qualifier_text(start_tok, c.i))

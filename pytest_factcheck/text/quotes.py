@@ -296,7 +296,8 @@ warn warns warned argue argues argued claims claimed states stated ask asks aske
 write writes wrote explain explains explained replies replied responds responded continued
 stresses stressed recalls recalled remarks remarked admits admitted acknowledges acknowledged
 announces announced observes observed concedes conceded complains complained cautions cautioned
-concludes concluded tweets tweeted
+concludes concluded tweets tweeted repeated repeats testified testifies shouted whispered
+confirmed vowed vows pleaded urged recounted exclaimed retorted commented predicted
 """)
 SPEECH_VERBS = _VERB_FORMS | {"went on", "goes on"}
 # Forms that are as often nouns ("the claims that ..."): never read as a
@@ -330,6 +331,7 @@ _VERB = re.compile(r"(?<![\w'\-])" + _trie_pattern(SPEECH_VERBS) + r"(?![\w'\-])
 _BETWEEN = _wordset("""also later then again once previously earlier recently repeatedly has had
 have would will just further simply now reportedly""")
 _PRONOUNS = frozenset({"he", "she"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it"})
 _DETERMINERS = _wordset("the a an his her its their this that")
 # A name right after one of these is an object, not a subject.
 _PREPOSITIONS = _wordset("""of for to with by from about at on in near close against like than
@@ -359,6 +361,20 @@ _OBJ_NONE = regex.compile(r"\s*[:,]?\s*")
 _OBJ_THAT = regex.compile(r"(?:\s+[^.!?;:,\"\u201c\u201d]{1,40}?)?\s+that\s*")
 _OBJ_COLON = regex.compile(r"\s+[^.!?;:,\"\u201c\u201d]{1,80}?[:,]\s*")
 _OBJ_TOLD = regex.compile(r"\s+[\p{L}\p{N}'\-]+(?:\s+[\p{L}\p{N}'\-]+){0,2}\s*")
+# Words that open a verb's own object (“…”, X said it was nonsense).
+_OBJECT_START = regex.compile(r" +([\p{L}']+)")
+_OBJECT_WORDS = _wordset("""that it he she they we i you there this these those the a an his
+her their its our my what why how whether if""")
+_COPULAS = _wordset("was is were are be been being seems seemed")
+_ASIDE_THEN_VERB = regex.compile(
+    r"\s*,\s*(?:was|were|is|are|had|has|have|would|will|could|should|might|must|did|does"
+    r"|became|becomes|remains|remained)\b")
+# A quote followed by a verb is the subject of a sentence about it.
+_QUOTE_AS_SUBJECT = regex.compile(
+    r"[\"'\u201d\u2019]?\s+(?:was|is|were|are|had|has|have|would|will|could|should|might"
+    r"|must|did|does|became|becomes|remains|remained)\b")
+# A capitalized name (no known entity) right before a speech verb.
+_NAME_BEFORE = regex.compile(r"\p{Lu}[\p{L}'\-]+\s*$")
 _INVERTED = regex.compile(r"[\s,]*(?:-\s*)?(?:(?:also|then|later|again)\s+)?", regex.IGNORECASE)
 
 
@@ -426,8 +442,56 @@ def _first_stop(text: str, lo: int, hi: int) -> int | None:
     return None
 
 
+def _after_preposition(text: str, lo: int, pos: int) -> bool:
+    """Does a preposition stand right before ``pos`` (``said of Ms Okafor``)?"""
+    words = _words_in(text[lo:pos])
+    while words and words[-1] in _DETERMINERS:
+        words.pop()
+    return bool(words) and words[-1] in _PREPOSITIONS
+
+
 def _has_stop(text: str, lo: int, hi: int) -> bool:
     return _first_stop(text, lo, hi) is not None
+
+
+# Honorifics and titles that tell a person's sex, so that ``she`` never
+# stands for a "Mr" (an unknown sex rules nobody out).
+_SEX_TITLES = {
+    **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "duke", "baron", "count",
+                     "monsieur", "herr", "senor", "signor"), "m"),
+    **dict.fromkeys(("mrs", "ms", "miss", "dame", "lady", "queen", "princess", "duchess",
+                     "baroness", "countess", "madam", "madame", "mme", "frau", "senora",
+                     "signora"), "f"),
+}
+_PRONOUN_SEX = {"he": "m", "she": "f"}
+_PRONOUN_AT = regex.compile(r"\p{L}+")
+_TITLE_BEFORE = regex.compile(r"(\p{L}+)\.?\s*$")
+
+
+def _title_sex(words: str) -> str:
+    first = words.split()[0].rstrip(".").casefold() if words.split() else ""
+    return _SEX_TITLES.get(first, "")
+
+
+def _sexes(index: EntityIndex, text: str, mentions: Sequence[Mention]) -> dict[str, str]:
+    """Each person's sex as its forms and the article's honorifics tell it
+    (``Mr Brandt``, an alias ``Ms Okafor``); a person read both ways is unknown."""
+    seen: dict[str, set[str]] = {}
+    for eid in {e for m in mentions for e in m.entities}:
+        entity = index.get(eid)
+        for form in (entity.name, *entity.aliases) if entity is not None else ():
+            sex = _title_sex(form)
+            if sex:
+                seen.setdefault(eid, set()).add(sex)
+    for m in mentions:
+        sex = _title_sex(m.text)
+        if not sex:
+            before = _TITLE_BEFORE.search(text, max(0, m.start - 12), m.start)
+            sex = _title_sex(before.group(1)) if before else ""
+        if sex:
+            for eid in m.entities:
+                seen.setdefault(eid, set()).add(sex)
+    return {eid: next(iter(s)) for eid, s in seen.items() if len(s) == 1}
 
 
 @dataclass
@@ -441,6 +505,7 @@ class _Reader:
     by_end: dict[int, Mention] = field(default_factory=dict)
     persons: list[tuple[int, frozenset[str]]] = field(default_factory=list)
     subjects: list[tuple[int, frozenset[str]]] = field(default_factory=list)
+    strangers: list[int] = field(default_factory=list)  # where unknown speakers speak
 
     def __post_init__(self) -> None:
         self.text = self.article.folded
@@ -456,6 +521,7 @@ class _Reader:
                 self.persons.append((m.start, m.entities))
         self.persons.sort(key=lambda c: c[0])
         self._person_pos = [c[0] for c in self.persons]
+        self.sexes = _sexes(self.index, self.text, self.mentions)
 
     # -- helpers ------------------------------------------------------------
     def inside(self, pos: int) -> bool:
@@ -562,12 +628,28 @@ class _Reader:
                 return None
             return _Reading(subj, "inverted", v.start(), self._clause_end(v.end(), hi))
         v = _VERB.search(text, span.end, hi)
-        if v is None:
+        if v is None or self._verb_has_object(v, hi):
             return None
         subj = self.subject_before(span.end, v.start(), after_quote=True)
         if subj is None or (mid and subj.kind == "unknown"):
             return None
         return _Reading(subj, "after", subj.pos, self._clause_end(v.end(), hi))
+
+    def _verb_has_object(self, v: re.Match[str], hi: int) -> bool:
+        """After “…,” X said: does the verb go on with words of its own, so that
+        the quote is not what it says (“…”, Mr Brandt said it was nonsense;
+        Mr Brandt said: “…”)?"""
+        rest = self.text[v.end():hi]
+        if rest.lstrip(" ").startswith(":") or _ASIDE_THEN_VERB.match(rest):
+            return True  # Mr Dyer said: “…” / “…” - those words, he said, were a lie
+        if " ".join(v.group().casefold().split()) in _TELL_ASK:
+            return False
+        m = _OBJECT_START.match(rest)
+        if m is None:
+            return False
+        return m.group(1).casefold() in _OBJECT_WORDS or any(
+            m.start(1) == mention.start - v.end() for mention in self.mentions
+            if v.end() <= mention.start < hi)
 
     def _clause_end(self, lo: int, hi: int) -> int:
         m = _CLAUSE_PUNCT.search(self.text, lo, hi)
@@ -578,6 +660,8 @@ class _Reader:
         """X said: “…” / X told reporters “…” / According to X, “…”."""
         text = self.text
         pre = text[lo:span.start]
+        if _QUOTE_AS_SUBJECT.match(text, span.end):
+            return None  # X said “…” was her phrase: the quote is talked about
         m = _ACCORDING_BEFORE.search(pre)
         if m:
             subj = self.subject_after(lo + m.start(1), lo + m.end(1))
@@ -591,9 +675,20 @@ class _Reader:
         ok = (_OBJ_NONE.fullmatch(after) is not None
               or (_OBJ_THAT.fullmatch(after)
                   is not None and len(_words_in(after)) <= 5
-                  and not any(v.end() <= m.start < span.start for m in self.mentions))
+                  # "said it was untrue that": the that-clause is not the verb's
+                  and not (_SUBJECT_PRONOUNS | _COPULAS) & set(_words_in(after))
+                  and (verb in _TELL_ASK  # "Judge Lind told Mr Dyer:"
+                       or not any(v.end() <= m.start < span.start
+                                  and not _after_preposition(text, v.end(), m.start)
+                                  for m in self.mentions)))
               or (_OBJ_COLON.fullmatch(after) is not None
-                  and len(_words_in(after)) <= 8)
+                  and len(_words_in(after)) <= 8
+                  # "X said Y had written:": Y (or "she") speaks, not X
+                  and (verb in _TELL_ASK  # "Judge Lind told Mr Dyer:"
+                       or not any(v.end() <= m.start < span.start
+                                  and not _after_preposition(text, v.end(), m.start)
+                                  for m in self.mentions))
+                  and not _SUBJECT_PRONOUNS & set(_words_in(after)))
               or (verb in _TELL_ASK
                   and _OBJ_TOLD.fullmatch(after) is not None))
         if not ok:
@@ -610,17 +705,29 @@ class _Reader:
         outside quotes. When that person's sentence names another person too,
         the subject of a speech verb in it decides, or nobody does."""
         lo = self.article.paragraphs[max(0, paragraph - 1)].start
-        cands = [*self._persons_in(lo, pos), *((p, e) for p, e in virtual if lo <= p < pos)]
+        pronoun = _PRONOUN_AT.match(self.text, pos)
+        sex = _PRONOUN_SEX.get(pronoun.group().casefold(), "") if pronoun else ""
+        cands = [c for c in (*self._persons_in(lo, pos),
+                             *((p, e) for p, e in virtual if lo <= p < pos))
+                 if self._agrees(c[1], sex)]
         if not cands:
             return None
         near_pos, near = max(cands, key=lambda c: c[0])
+        if any(near_pos < q < pos for q in self.strangers):
+            return None  # someone unknown spoke since: "she" may be them
         sent = self.article.sentence_at(near_pos)
         s_lo, s_hi = (sent.start, sent.end) if sent else (near_pos, near_pos + 1)
         others = {e for p, e in cands if s_lo <= p < s_hi and e != near}
         if not others:
             return near
-        subs = [(p, e) for p, e in self.subjects if s_lo <= p < min(s_hi, pos)]
+        subs = [(p, e) for p, e in self.subjects
+                if s_lo <= p < min(s_hi, pos) and self._agrees(e, sex)]
         return max(subs, key=lambda c: c[0])[1] if subs else None
+
+    def _agrees(self, entities: frozenset[str], sex: str) -> bool:
+        """Can ``he``/``she`` (``sex`` "m"/"f") stand for one of ``entities``?
+        Only a known sex (from an honorific) rules a person out."""
+        return not sex or any(self.sexes.get(e, sex) == sex for e in entities)
 
     def _persons_in(self, lo: int, hi: int) -> list[tuple[int, frozenset[str]]]:
         return self.persons[bisect_left(self._person_pos, lo):bisect_left(self._person_pos, hi)]
@@ -686,6 +793,8 @@ class _Reader:
             return Attribution(ents, "pronoun", r.start, r.end, text)
         if s.kind == "entity":
             self.subjects.append((s.pos, s.entities))
+        elif s.kind == "unknown":
+            self.strangers.append(s.pos)
         return Attribution(s.entities, r.via, r.start, r.end, text)
 
     def _indirect(self, v: re.Match[str], p: int,
@@ -699,6 +808,8 @@ class _Reader:
         if subj is None:
             return None
         if subj.kind == "unknown" and not _UNKNOWN_SUBJECT.search(self.text, lo, v.start()):
+            if _NAME_BEFORE.search(self.text, lo, v.start()):
+                self.strangers.append(v.start())  # "Anne Keller said": no known entity
             return None
         return self._attribution(_Reading(subj, "after", subj.pos, v.end()), p, virtual)
 
@@ -767,7 +878,14 @@ def spoken_quotes(article: PreparedArticle, index: EntityIndex) -> tuple[SpokenQ
     * ``he``/``she`` is the nearest person mentioned before it in that or the
       previous paragraph, outside quotes (a speaker already resolved counts as
       mentioned); when that sentence names two people, the subject of its
-      speech verb decides, or the speaker is unreadable;
+      speech verb decides, or the speaker is unreadable. A person whose sex an
+      honorific tells (``Mr``/``Ms`` in the article or the entity's forms) is
+      never ``she``/``he`` of the other sex, and a speaker who is no known
+      entity (``Anne Keller said``) since the nearest person makes it unreadable;
+    * ``“…,” X said`` does not attribute when the verb goes on with its own
+      object (``said it was nonsense``) or a colon, and ``X said “…” was``,
+      ``X said Y had written: “…”`` and ``said it was untrue that “…”`` talk
+      about the quote: no attribution;
     * a span with no attribution of its own takes that of the previous span
       in its paragraph unless another person is named between them
       (interrupted quotes, ``“…,” he said. “…”``);

@@ -1,0 +1,1 @@
+"""Benchmarks of pytest-factcheck at newsroom scale (not part of the test suite)."""
