@@ -80,7 +80,10 @@ def measure(cwd: Path, cmd: list[str], timeout: float) -> dict[str, object]:
                              capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         return {"wall": float("inf"), "rss_mb": 0.0, "rc": -1, "tail": "timeout"}
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    lines = out.stdout.strip().splitlines()
+    if not lines:
+        return {"wall": float("nan"), "rss_mb": 0.0, "rc": -1, "tail": out.stderr[-600:]}
+    return json.loads(lines[-1])
 
 
 def pytest_cmd(cache: Path, report: str, *extra: str) -> list[str]:
