@@ -232,6 +232,9 @@ MONTHS = {
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _ORD = r"(?:st|nd|rd|th)?"
+# A month named alone ("in February", "February's meeting"): full names only.
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|" \
+              r"November|December)"
 _DATE = regex.compile(
     rf"(?P<iso>(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?!\d))"
     rf"|(?P<num>(?<![\d/])(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})/(?P<ny>\d{{2}}|\d{{4}})(?![\d/]))"
@@ -240,6 +243,8 @@ _DATE = regex.compile(
     rf"|(?P<md>(?P<mdm>{_MONTH})\s+(?P<mdd>\d{{1,2}}){_ORD}(?!\d)"
     rf"(?:\s*-\s*(?P<mdd2>\d{{1,2}}){_ORD})?(?:,?\s+(?P<mdy>\d{{4}}))?)"
     rf"|(?P<my>(?P<mym>{_MONTH})\s+(?P<myy>\d{{4}})(?!\d))"
+    rf"|(?P<mo>(?<![\p{{L}}\p{{N}}])(?:(?P<moin>in|early|late|mid|since|until|last|since)"
+    rf"\s*-?\s*)?(?P<mom>{_MONTH_NAME})(?:'s)?(?![\p{{L}}\p{{N}}]))"
     rf"|(?P<year>(?<![\p{{L}}\p{{N}}\-/])(?:19|20)\d{{2}}(?![\p{{L}}\p{{N}}\-/]))",
 )
 
@@ -313,6 +318,10 @@ def states_other_date(text: str, start: int, end: int, day: Day) -> bool:
             if g("mym")[:1].islower():
                 continue
             ok = _fits(day, int(g("myy")), _month(g("mym")), None)
+        elif g("mo"):
+            if g("mom")[:1].islower() or (g("mom") == "May" and not g("moin")):
+                continue  # "may" the verb, "May" the name
+            ok = _fits(day, None, _month(g("mom")), None)
         else:
             ok = _fits(day, int(m.group()), None, None)
         if not ok:
@@ -415,6 +424,8 @@ def _subject_gap_ok(sent: _Sentence, person: Mention, cue_start: int) -> bool:
         if not t.is_word:
             if t.text != ",":
                 return False
+        elif t.text.isdigit() and len(t.text) <= 3 and prev is not None and prev.text == ",":
+            pass  # an age set off by commas: "Mr Ashgrove, 44, who did not attend"
         elif t.lower in SUBJECT_WORDS:
             if t.lower == "and" and has_who and before_who:
                 return False  # "Tillerson and Johnson, who attended": who is Johnson
@@ -504,7 +515,9 @@ def _event_ok(sent: _Sentence, event: Mention) -> bool:
     lows = [t.lower for t in toks if t.is_word][-2:]
     if any(w in OTHER_OCCASION for w in lows):
         return False
-    return not (len(lows) == 2 and lows[0] in ("last", "next") and lows[1] == "year's")
+    # "last year's", "last quarter's", "next month's" press conference
+    return not (len(lows) == 2 and lows[0] in ("last", "next")
+                and (lows[1].endswith("'s") or lows[1].endswith("s'")))
 
 
 def _followed_by_possessive(text: str, pos: int) -> bool:

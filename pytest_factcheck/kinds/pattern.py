@@ -95,6 +95,7 @@ class PatternChecker:
     require: regex.Pattern[str] | None
     timeout: float
     terms: tuple[str, ...] = ()
+    unless_source: str = ""  # ``unless_match`` as the fact file writes it
 
     def check(self, article: PreparedArticle) -> Iterator[Evidence]:
         text = article.folded
@@ -113,7 +114,8 @@ class PatternChecker:
                                    f"{m.group()!r} is reported as a claim, not asserted")
                 else:
                     yield Evidence(m.start(), m.end(), "contradiction", "forbidden",
-                                   f"asserts {m.group()!r}, which the fact forbids")
+                                   f"asserts {m.group()!r}, which the fact forbids"
+                                   + self._not_reported())
         if self.require is not None:
             anchor = None
             if self.when is not None:
@@ -137,6 +139,14 @@ class PatternChecker:
                                f"{what} the required pattern {self.require.pattern!r}")
 
 
+    def _not_reported(self) -> str:
+        """Why a forbidden match is asserted: nothing in its window reports it."""
+        if self.unless_match is None:
+            return ""
+        return (f"; nothing in the {self.window} reports it as a claim (no match for "
+                f"unless_match {self.unless_source!r})")
+
+
 def compile(fact: Fact, context: CompileContext) -> PatternChecker:
     f = fact.fields
     pats = {name: compile_pattern(str(f[name]), name, fact.where(name))
@@ -146,4 +156,5 @@ def compile(fact: Fact, context: CompileContext) -> PatternChecker:
     if "when" in pats and "require" not in pats:
         raise FactError("'when' needs a 'require' pattern", fact.where("when"))
     return PatternChecker(fact.window, pats.get("forbid"), pats.get("unless_match"),
-                          pats.get("when"), pats.get("require"), context.regex_timeout)
+                          pats.get("when"), pats.get("require"), context.regex_timeout,
+                          unless_source=str(f.get("unless_match") or ""))

@@ -69,7 +69,7 @@ from ..article import Paragraph, PreparedArticle, Sentence
 from ..errors import FactError
 from ..model import Evidence, Fact
 from ..text.normalize import normalize_phrase
-from ..text.numbers import Interval, NumberExpr, find_numbers
+from ..text.numbers import Interval, NumberExpr, find_numbers, fmt_number
 from . import CompileContext
 
 __all__ = ["QuantityChecker", "compile", "numbers_in"]
@@ -170,6 +170,13 @@ _FINDING_VERBS = frozenset(
 _MONTH = regex.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b")
+# "licensed to carry 640", "a capacity of 640": what there is room for, not a count.
+_CAPACITY = regex.compile(
+    r"\b(?:capacity|licen[cs]ed\s+(?:to\s+carry|for)|certified\s+(?:to\s+carry|for)"
+    r"|(?:can|could|would|able\s+to|designed\s+to|built\s+to|allowed\s+to|permitted\s+to)"
+    r"\s+(?:carry|hold|take|seat|accommodate|transport)|room\s+for|seats?\s+for"
+    r"|seating\s+for)\b[^,;:()]*$",
+    regex.IGNORECASE)
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*")
 _CLAUSE_PUNCT = regex.compile(r"[,;:()\[\]\"]|(?<=\s)-(?=\s)")
 _YEAR = regex.compile(
@@ -344,9 +351,13 @@ class QuantityChecker:
         if any(o is not e and a <= o.start and o.end <= b and _counts(text, sentence, o)
                for o in exprs):
             return None  # never across another count
+        if e.start >= ce and gap.punct and _opens_clause(text, sentence, e):
+            return None  # "walked out, four are exporters": the subject of a new clause
         attached_after = e.end <= cs and not gap.words and not gap.punct
         governed = e.start >= ce and gap.words in (["of"], ["of", "the"]) and not gap.punct
-        if not (attached_after or governed) and _object_of_preposition(text, sentence, e):
+        headed = e.end <= cs and not gap.punct and _relative_head(gap.words)
+        if not (attached_after or governed or headed) and _object_of_preposition(
+                text, sentence, e):
             return None
         score = (gap.punct, len(gap.words))
         if self._claimed_by_rival(text, sentence, e, cs, ce, score):
@@ -417,6 +428,12 @@ class QuantityChecker:
         """Why the out-of-range number may count only a part of the total, or ""."""
         if any(o.part_reason == "increment" for o in exprs):
             return "the sentence counts in instalments ('more', 'another'); the total is not stated"
+        cap = _CAPACITY.search(text, max(sentence.start, e.start - 60), e.start)
+        if cap is not None and not _CLAUSE_PUNCT.search(text, cap.end(), e.start):
+            return f"it states a capacity ({cap.group().strip()!r}), not how many there were"
+        split = self._split_total(exprs, e)
+        if split:
+            return f"the sentence splits the count ({split}): each number is a part"
         if self._sentence_agrees(text, sentence, exprs, e):
             return ("the same sentence also states a figure the fact allows: an earlier or "
                     "partial figure?")
@@ -436,6 +453,18 @@ class QuantityChecker:
         before = _WORD.findall(text, max(sentence.start, e.start - 30), e.start)
         if before and before[-1].casefold() in _FINDING_VERBS:
             return f"it counts what was {before[-1].casefold()}: a part of the total?"
+        return ""
+
+    def _split_total(self, exprs: Sequence[NumberExpr], e: NumberExpr) -> str:
+        """``eight witnesses; Mr Ashgrove's side will call six``: parts that add up
+        to a total the fact allows ("8 + 6 = 14"), or ""."""
+        others = [o for o in exprs if o is not e and not o.unit and o.interval.is_exact
+                  and e.interval.is_exact and o.interval.lo > 0]
+        for group in ([o] for o in others):
+            total = e.interval.lo + sum(o.interval.lo for o in group)
+            if self.allowed.contains(total):
+                parts = " + ".join(fmt_number(x.interval.lo) for x in (e, *group))
+                return f"{parts} = {fmt_number(total)}"
         return ""
 
     def _other_place(self, place: str) -> bool:
@@ -484,6 +513,36 @@ def _counted_after(text: str, e: NumberExpr, sentence: Sentence) -> bool:
     m = _WORD.search(text, e.end, sentence.end)
     return m is not None and not text[e.end:m.start()].strip() and (
         m.group().casefold().endswith("s") or m.group().casefold() in ("people", "dead"))
+
+
+# Finite verbs that make the number before them the subject of its own clause.
+_CLAUSE_VERBS = frozenset(
+    "are were is was have has had will would can could may might must remain remained "
+    "say said stayed voted".split())
+_RELATIVES = frozenset(["that", "who", "which"])
+
+
+def _opens_clause(text: str, sentence: Sentence, e: NumberExpr) -> bool:
+    """Is ``e`` the subject of a clause of its own ("..., four are exporters")?
+
+    The number (maybe with one noun after it) is followed by a finite verb.
+    """
+    words = [m.group().casefold() for m in _WORD.finditer(text, e.end, sentence.end)][:2]
+    if not words:
+        return False
+    return words[0] in _CLAUSE_VERBS or (len(words) == 2 and words[1] in _CLAUSE_VERBS
+                                         and words[0] not in FUNCTION_WORDS)
+
+
+def _relative_head(words: Sequence[str]) -> bool:
+    """Do the words between a number and the cue after it open a relative clause
+    about what the number counts ("of the seven delegations that walked out")?"""
+    if len(words) < 2 or words[0] in FUNCTION_WORDS:
+        return False
+    rest = list(words[1:])
+    if rest[0] not in _RELATIVES:
+        return False
+    return all(w in ("had", "have", "has", "were", "was", "been") for w in rest[1:])
 
 
 def _parenthetical(between: str) -> bool:

@@ -356,8 +356,9 @@ class QuoteChecker:
         sim = f"{al.similarity:.2f}"
         if attr is not None and attr.entities == frozenset({self.speaker}):
             return Evidence(start, end, "contradiction", "altered-quote",
-                            f"alters {self.speaker_name}'s words{which}: similarity {sim} "
-                            f"(the fact has the exact words); {how}", detail)
+                            f"alters {self.speaker_name}'s words{which} (similarity {sim} "
+                            f"to the fact's text; below, [-fact-] {{+article+}}); {how}",
+                            detail)
         return Evidence(start, end, "note", "altered-quote",
                         f"quotes {self.speaker_name}'s words{which} with changes "
                         f"(similarity {sim}), but {how}; not checked", detail)

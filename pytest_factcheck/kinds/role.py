@@ -121,13 +121,21 @@ def title_key(title: str) -> str:
     return key
 
 
+# Words that make a different, lower office: dropping one is no shorter form of
+# the title but another title ("Governor" is not "Deputy Governor").
+RANKS = wordset("deputy vice assistant under associate junior shadow sub")
+
+
 def _covers(longer: str, shorter: str) -> bool:
-    """Is ``shorter`` the same as ``longer`` or a run of its words?"""
+    """Is ``shorter`` the same as ``longer`` or a run of its words that keeps
+    its rank (``Foreign Minister`` for ``Italian Foreign Minister``, but not
+    ``Governor`` for ``Deputy Governor``)?"""
     if longer == shorter:
         return True
     lw, sw = longer.split(), shorter.split()
     n = len(sw)
-    return any(lw[i:i + n] == sw for i in range(len(lw) - n + 1))
+    return any(lw[i:i + n] == sw and not any(w.rstrip("-") in RANKS for w in lw[:i])
+               for i in range(len(lw) - n + 1))
 
 
 @dataclass(frozen=True)
@@ -156,6 +164,8 @@ class RoleChecker:
     name_words: frozenset[str]
     index: EntityIndex
     terms: tuple[str, ...]
+    roles_shown: tuple[str, ...] = ()  # the titles as the fact file writes them
+    former_shown: tuple[str, ...] = ()
 
     # -- names ---------------------------------------------------------------
     def _name_spans(self, text: str, mentions: Iterable[Mention]) -> list[tuple[int, int]]:
@@ -342,24 +352,28 @@ class RoleChecker:
             return Evidence(att.start, att.end, "note", "wrong-role",
                             f"{title!r} stands before a comma and {name}; a list reads the "
                             "same way, so it is not judged")
+        current = self._list(self.roles_shown)
+        past = self._list(self.former_shown)
         if att.tense == "former":
             if exact_role:
-                msg = (f"calls {name} former {title!r}, but that is a current role "
-                       f"(roles: {self._list(self.roles)})")
+                msg = (f"calls {name} a former {title!r}, but that is a current role in the "
+                       f"fact (current: {current}; former: {past})")
             else:
-                msg = (f"calls {name} former {title!r}, which is not among the fact's "
-                       f"former titles ({self._list(self.former)})")
+                msg = (f"calls {name} a former {title!r}, which is not among the fact's "
+                       f"former titles ({past}; current: {current})")
         elif in_former:
             msg = (f"calls {name} {title!r} as a present title; the fact has it only as a "
-                   f"former one (roles: {self._list(self.roles)})")
+                   f"former one (current: {current})")
         else:
-            msg = (f"calls {name} {title!r}, which is not among the fact's roles "
-                   f"({self._list(self.roles)})")
+            given = (f"gives {name}'s title as {current}" if self.roles_shown
+                     else f"gives {name} no current title")
+            msg = (f"calls {name} {title!r}, but the fact {given}"
+                   + (f" (former: {past})" if self.former_shown else ""))
         return Evidence(att.start, att.end, "contradiction", "wrong-role", msg)
 
     @staticmethod
     def _list(items: tuple[str, ...]) -> str:
-        return ", ".join(items) if items else "none"
+        return ", ".join(repr(t) for t in items) if items else "none"
 
 
 def known_titles(facts: Iterable[Fact]) -> list[str]:
@@ -395,4 +409,12 @@ def compile(fact: Fact, context: CompileContext) -> RoleChecker:
     terms = tuple(sorted(set(index.forms(eid))))
     return RoleChecker(eid, entity.name, tuple(title_key(r) for r in roles),
                        tuple(title_key(r) for r in former), titles, names, alias_keys,
-                       name_words, index, terms)
+                       name_words, index, terms, _shown(roles), _shown(former))
+
+
+def _shown(titles: list[str]) -> tuple[str, ...]:
+    """The titles as written, one per title key (``Trade Minister``/``trade minister``)."""
+    seen: dict[str, str] = {}
+    for t in titles:
+        seen.setdefault(title_key(t), " ".join(str(t).split()))
+    return tuple(seen.values())

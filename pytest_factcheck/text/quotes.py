@@ -454,6 +454,17 @@ def _has_stop(text: str, lo: int, hi: int) -> bool:
     return _first_stop(text, lo, hi) is not None
 
 
+_POSSESSIVE_BEFORE = regex.compile(
+    r"(?<![\p{L}'])(?:the|a|an|his|her|its|their|my|our|your|these|those|this|that"
+    r"|[\p{L}]+'s?)\s+$", regex.IGNORECASE)
+
+
+def _is_noun_use(text: str, v: re.Match[str]) -> bool:
+    """A verb form that is a noun here: ``her notes``, ``the claims``, ``Putin's remarks``."""
+    return (v.group().casefold() in _NOUNISH
+            and _POSSESSIVE_BEFORE.search(text, max(0, v.start() - 30), v.start()) is not None)
+
+
 # Honorifics and titles that tell a person's sex, so that ``she`` never
 # stands for a "Mr" (an unknown sex rules nobody out).
 _SEX_TITLES = {
@@ -572,6 +583,11 @@ class _Reader:
             return None
         m_end = self.by_end.get(lo + e)
         subject: _Subject | None = None
+        if m_end is None and not after_quote and len(words) > 1 and words[-1] == "who":
+            # "... Juliette Armand, who told reporters:": the relative's antecedent
+            comma = seg.rfind(",", 0, e)
+            if comma >= 0 and seg[comma + 1:e].strip().casefold() == "who":
+                m_end = self.by_end.get(lo + len(seg[:comma].rstrip()))
         if m_end is not None and m_end.start >= lo:
             subject = self._mention_subject(m_end, lo)
         elif words[-1] in _PRONOUNS:
@@ -627,7 +643,8 @@ class _Reader:
             if subj is None or (mid and subj.kind == "unknown"):
                 return None
             return _Reading(subj, "inverted", v.start(), self._clause_end(v.end(), hi))
-        v = _VERB.search(text, span.end, hi)
+        v = next((v for v in _VERB.finditer(text, span.end, hi)
+                  if not _is_noun_use(text, v)), None)
         if v is None or self._verb_has_object(v, hi):
             return None
         subj = self.subject_before(span.end, v.start(), after_quote=True)
@@ -666,7 +683,7 @@ class _Reader:
         if m:
             subj = self.subject_after(lo + m.start(1), lo + m.end(1))
             return _Reading(subj, "according-to", lo + m.start(), span.start) if subj else None
-        verbs = list(_VERB.finditer(text, lo, span.start))
+        verbs = [v for v in _VERB.finditer(text, lo, span.start) if not _is_noun_use(text, v)]
         if not verbs:
             return None
         v = verbs[-1]
