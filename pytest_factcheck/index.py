@@ -30,7 +30,7 @@ import ahocorasick
 
 from .article import PreparedArticle
 
-__all__ = ["CorpusIndex", "fact_terms", "required_literals"]
+__all__ = ["CorpusIndex", "fact_term_groups", "fact_terms", "required_literals"]
 
 # A finite set of strings larger than this is not expanded further.
 MAX_ALTERNATIVES = 64
@@ -213,6 +213,15 @@ def fact_terms(checker: Any) -> tuple[str, ...] | None:
     return tuple(sorted(out))
 
 
+def fact_term_groups(checker: Any) -> tuple[tuple[str, ...], ...] | None:
+    """A checker's ``term_groups``, case-folded; None when it declares none (or an empty group)."""
+    groups = getattr(checker, "term_groups", None)
+    if not groups:
+        return None
+    out = tuple(tuple(t.casefold() for t in g) for g in groups)
+    return None if any(not g or "" in g for g in out) else out
+
+
 class CorpusIndex:
     """Posting lists of fact terms over a fixed sequence of prepared articles.
 
@@ -224,6 +233,7 @@ class CorpusIndex:
         self.articles: tuple[PreparedArticle, ...] = tuple(articles)
         self._given = articles
         self._postings: dict[str, tuple[int, ...]] = {}
+        self._sets: dict[str, frozenset[int]] = {}
         self.add_terms(terms)
 
     @classmethod
@@ -274,7 +284,34 @@ class CorpusIndex:
             hit.update(self._postings[t])
         return sorted(hit)
 
+    def _set(self, term: str) -> frozenset[int]:
+        got = self._sets.get(term)
+        if got is None:
+            got = self._sets[term] = frozenset(self._postings[term])
+        return got
+
+    def positions_all(self, groups: Sequence[Sequence[str]]) -> list[int]:
+        """Positions of the articles containing every term of one of ``groups``."""
+        self.add_terms(t for g in groups for t in g)
+        hit: set[int] = set()
+        for group in groups:
+            sets = sorted((self._set(t) for t in group), key=len)
+            if not sets or not sets[0]:
+                continue
+            hit.update(sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0])
+        return sorted(hit)
+
     def candidates(self, checker: Any) -> list[PreparedArticle]:
-        """The articles ``checker`` can say anything about, in corpus order."""
+        """The articles ``checker`` can say anything about, in corpus order.
+
+        A checker with ``term_groups`` (word sets, one of which an article
+        must hold in full for any evidence) is narrowed to the articles
+        holding a whole group, within those holding one of its ``terms``.
+        """
         arts = self.articles
-        return [arts[i] for i in self.positions(fact_terms(checker))]
+        terms = fact_terms(checker)
+        groups = fact_term_groups(checker) if terms is not None else None
+        if groups is not None:
+            within = set(self.positions(terms))
+            return [arts[i] for i in self.positions_all(groups) if i in within]
+        return [arts[i] for i in self.positions(terms)]

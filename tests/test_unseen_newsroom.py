@@ -248,6 +248,10 @@ TRAPS = [
      {"contradiction"}),
     ("osterhaven-walkout-count", "Seven delegations walked out, six of them from the south.",
      {"consistent"}),
+    ("corran-star-death-toll", "Of the 41 who died on the ferry, 11 were members of a choir.",
+     {"consistent"}),
+    ("corran-star-death-toll", "Of the 44 who died on the ferry, 11 were members of a choir.",
+     {"contradiction"}),
     # quantity: a capacity is not how many were on board
     ("corran-star-on-board",
      "The ferry was licensed to carry 640 passengers and crew; it was less than half full.",

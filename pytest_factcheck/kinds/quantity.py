@@ -536,10 +536,14 @@ def _opens_clause(text: str, sentence: Sentence, e: NumberExpr) -> bool:
 
 def _relative_head(words: Sequence[str]) -> bool:
     """Do the words between a number and the cue after it open a relative clause
-    about what the number counts ("of the seven delegations that walked out")?"""
-    if len(words) < 2 or words[0] in FUNCTION_WORDS:
+    about what the number counts ("of the seven delegations that walked out",
+    "of the 41 who died")?"""
+    if words and words[0] in _RELATIVES:  # "of the 41 who died"
+        rest = list(words)
+    elif len(words) < 2 or words[0] in FUNCTION_WORDS:
         return False
-    rest = list(words[1:])
+    else:
+        rest = list(words[1:])
     if rest[0] not in _RELATIVES:
         return False
     return all(w in ("had", "have", "has", "were", "was", "been") for w in rest[1:])

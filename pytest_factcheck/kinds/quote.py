@@ -312,7 +312,18 @@ class QuoteChecker:
                 best = al
         return best
 
+    @property
+    def term_groups(self) -> tuple[tuple[str, ...], ...]:
+        """Word sets one of which an article holds in full for any evidence:
+        the words of each anchor (run of ``min_words`` words) of each wording."""
+        return tuple(sorted({tuple(sorted(set(g))) for w in self.wordings for g in w.grams}))
+
     def check(self, article: PreparedArticle) -> Iterator[Evidence]:
+        # Fast reject (fact-independent, once per article): no anchor of any
+        # wording among the article's quoted word runs.
+        grams = _article_grams(article, self.min_words)
+        if all(grams.isdisjoint(w.grams) for w in self.wordings):
+            return
         # Attribution is read (once per article, shared by all quote facts)
         # only when some span shares an anchor with this fact.
         hits = [s for s in quote_spans(article) if self._quotes(s)]
@@ -436,16 +447,78 @@ def _wording(text: str, n: int) -> _Wording:
     return _Wording(words, display, grams)
 
 
+def _article_grams(article: PreparedArticle, n: int) -> frozenset[tuple[str, ...]]:
+    """Every run of ``n`` words inside one piece of one quoted span (cached per article)."""
+    key = ("quote-grams", n)
+    cached = article.cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    out: set[tuple[str, ...]] = set()
+    for span in quote_spans(article):
+        for piece in span.pieces:
+            texts = [w.text for w in piece]
+            out.update(tuple(texts[k:k + n]) for k in range(len(texts) - n + 1))
+    result = frozenset(out)
+    article.cache[key] = result
+    return result
+
+
+# Words in nearly every news article: never worth a term when another word of
+# the run will do.
+_COMMON = frozenset("""
+a about after again against all also an and any are as at back be because been before
+being between both but by can could day did do does done down each even every first for
+from get go going good had has have he her here him his how i if in into is it its just
+know last like made make many may me more most much must my new no not now of off on one
+only or other our out over people said say says see she should so some still such take
+than that the their them then there these they thing think this those through time to
+told too two under up us very want was way we well were what when where which while who
+why will with would year years yet you your
+""".split())
+
+
+def _rarity_cost(word: str, display: str, first: bool) -> float:
+    """A guess at the share of articles holding ``word`` (as a substring):
+    common and short words are everywhere, long and capitalised ones rare."""
+    if word in _COMMON or len(word) <= 2:
+        return 1.0
+    cost = 0.6 * 0.75 ** max(0, len(word) - 4)
+    if not first and display[:1].isupper():
+        cost *= 0.2  # a name or other proper noun inside the quote
+    if any(c.isdigit() for c in word):
+        cost *= 0.5
+    return cost
+
+
 def _terms(wordings: Sequence[_Wording], n: int) -> tuple[str, ...]:
-    """Words of which every run of ``n`` words of every wording holds one:
-    the longest (as a proxy for the rarest) word of each uncovered run."""
+    """Words of which every run of ``n`` words of every wording holds one.
+
+    Per wording, the set of positions covering every run with the least total
+    :func:`_rarity_cost` (a word chosen for an earlier wording costs nothing):
+    ``best[i]`` is the cheapest cover of the runs before ``i`` that picks
+    position ``i``; consecutive picks are at most ``n`` apart.
+    """
     chosen: set[str] = set()
     for w in wordings:
-        for k in range(len(w.words) - n + 1):
-            window = w.words[k:k + n]
-            if any(x in chosen for x in window):
+        size = len(w.words)
+        if size < n:
+            continue
+        cost = [0.0 if x in chosen else _rarity_cost(x, d, i == 0)
+                for i, (x, d) in enumerate(zip(w.words, w.display, strict=True))]
+        best: list[float] = []
+        back: list[int] = []
+        for i in range(size):
+            if i < n:
+                best.append(cost[i])
+                back.append(-1)
                 continue
-            chosen.add(max(reversed(window), key=len))
+            j = min(range(i - n, i), key=lambda k: (best[k], -k))
+            best.append(cost[i] + best[j])
+            back.append(j)
+        i = min(range(size - n, size), key=lambda k: (best[k], -k))
+        while i >= 0:
+            chosen.add(w.words[i])
+            i = back[i]
     return tuple(sorted(chosen))
 
 
