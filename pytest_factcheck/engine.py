@@ -74,13 +74,35 @@ def _terms_pattern(terms: tuple[str, ...]) -> regex.Pattern[str] | None:
                          regex.IGNORECASE)
 
 
+def _collapse_spaces(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Collapse runs of spaces (hard-wrapped or indented source) and shift the mark."""
+    if "  " not in text:
+        return text, start, end
+    out: list[str] = []
+    new_start = new_end = None
+    prev_space = False
+    for i, c in enumerate(text):
+        if i == start:
+            new_start = len(out)
+        if i == end:
+            new_end = len(out)
+        if c == " " and prev_space:
+            continue
+        out.append(c)
+        prev_space = c == " "
+    n = len(out)
+    return ("".join(out), n if new_start is None else new_start,
+            n if new_end is None else new_end)
+
+
 def make_excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH
                  ) -> tuple[str, int, int]:
     """Cut ``text`` to about ``width`` characters around [start, end).
 
     Returns the excerpt and the mark's offsets in it; cut sides get ``...``.
     """
-    flat = "".join(" " if c in "\r\n\t\f\v" else c for c in text)
+    flat, start, end = _collapse_spaces(
+        "".join(" " if c in "\r\n\t\f\v" else c for c in text), start, end)
     if len(flat) <= width:
         return flat, start, end
     room = max(0, width - (end - start))

@@ -269,3 +269,35 @@ def test_unreadable_article_is_reported_and_others_checked(newsroom: pytest.Pyte
     result.stdout.fnmatch_lines(["*skipped article articles/latin1.txt: is not valid UTF-8*"])
     report = json.loads(Path(newsroom.path / "r.json").read_text(encoding="utf-8"))
     assert any(e["file"] == "articles/latin1.txt" for e in report["errors"])
+
+
+def test_excerpt_collapses_wrapped_and_indented_source() -> None:
+    from pytest_factcheck.engine import make_excerpt
+
+    text = "He met   his  counterpart,\n    Sergey Lavrov, today."
+    start = text.index("Sergey")
+    excerpt, s, e = make_excerpt(text, start, start + 13)
+    assert excerpt == "He met his counterpart, Sergey Lavrov, today."
+    assert excerpt[s:e] == "Sergey Lavrov"
+
+
+def test_excerpt_of_a_long_sentence_is_cut_at_words_around_the_mark() -> None:
+    from pytest_factcheck.engine import make_excerpt
+
+    text = " ".join(f"word{i}" for i in range(80)) + " Sergey Lavrov " + " ".join(
+        f"tail{i}" for i in range(80))
+    start = text.index("Sergey")
+    excerpt, s, e = make_excerpt(text, start, start + 13, width=60)
+    assert excerpt.startswith("...word") and excerpt.endswith("...")
+    assert excerpt[s:e] == "Sergey Lavrov"
+    assert all(w.startswith(("word", "tail", "Sergey", "Lavrov", "..."))
+               for w in excerpt.split())
+
+
+def test_a_fact_without_claim_is_summed_up_in_the_header(newsroom: pytest.Pytester) -> None:
+    newsroom.makefile(".yaml", **{"facts/house": HOUSE.replace(
+        "    claim: The house spelling is Sergei Lavrov.\n", "")})
+    (newsroom.path / "articles" / "dirty.txt").write_text(DIRTY, encoding="utf-8")
+    result = newsroom.runpytest("--factcheck", "articles/")
+    result.stdout.fnmatch_lines([
+        "fact 'lavrov-spelling' (spelling): house style is 'Sergei Lavrov', not Sergey Lavrov"])
