@@ -73,18 +73,26 @@ ORGS = ("{town} Borough Council", "{town} Police", "{town} General Hospital",
         "{town} Chamber of Commerce", "{town} Harbour Trust", "{town} Fire and Rescue Service")
 SPEECH = ("said", "told reporters", "added", "insisted", "warned", "argued", "noted", "claimed")
 
-QUOTE_OPEN = ("We will not", "Nobody in this town", "The people of {town}", "I have been clear",
-              "This council", "Our officers", "Every family affected", "The evidence shows",
-              "We owe it to", "There is no question")
-QUOTE_MID = ("accept any delay in rebuilding", "should have to wait this long for answers",
-             "deserve a full and independent inquiry", "that the budget must protect front-line "
-             "services", "has listened to residents at every stage", "worked through the night "
-             "to keep people safe", "will receive the support they were promised",
-             "that the warnings were ignored for years", "the victims a proper account of what "
-             "went wrong", "that lessons must be learned from this")
-QUOTE_END = ("and we will see it through", "whatever the cost", "before the winter",
-             "and I will keep saying it", "in the weeks ahead", "as quickly as we can",
-             "and that is what we will do", "for the sake of the next generation")
+# Quotes are assembled from fragments with slots ({town}, {place}, {month},
+# {day}, {org}) at most four words apart, so that, as in real reporting, a run
+# of five words of one person's remark is rarely in another person's remark
+# (generator 1 had slot-free fragments: every quote fact's five-word runs were
+# in ~60 % of all articles, which no newsroom's quotes are).
+QUOTE_OPEN = ("We will not let {town}", "Nobody in {town}", "The people of {town}",
+              "I told {org} on {day}", "This council in {town}", "Our officers in {town}",
+              "Every family in {town}", "The evidence from {place}", "We owe {town}",
+              "No question in {town}")
+QUOTE_MID = ("see no delay at {place}", "should wait until {month} for answers on "
+             "{place}", "deserve a full {place} inquiry by {month}", "know the {org} budget "
+             "must protect {town} services", "has listened to {town} residents since {month}",
+             "worked through {day} night to keep the {place} safe",
+             "will receive {org} support promised in {month}",
+             "knew the {place} warnings were ignored until {month}",
+             "owe victims at the {place} an account by {month}",
+             "know lessons from the {place} must reach {org}")
+QUOTE_END = ("whatever {org} says", "before {month}", "for {town}", "as {org} promised",
+             "once {org} acts", "in {month} for {town}", "as quickly as {org} can",
+             "with {org} behind us")
 
 FILLER = (
     "The council said it would publish a full report later this month.",
@@ -206,8 +214,14 @@ def build_world(seed: int = 7, people: int = 3000) -> World:
     for i in range(max(100, people)):
         speaker = rnd.randrange(len(w.people))
         town = rnd.choice(TOWNS)
-        text = (f"{rnd.choice(QUOTE_OPEN).format(town=town)} {rnd.choice(QUOTE_MID)} "
-                f"{rnd.choice(QUOTE_END)}, {rnd.choice(('and', 'but'))} "
+        def fill(fragment: str, town: str = town) -> str:
+            return fragment.format(
+                town=town if rnd.random() < 0.5 else rnd.choice(TOWNS),
+                place=f"{rnd.choice(TOWNS)} {rnd.choice(PLACES)}",
+                org=rnd.choice(ORGS).format(town=rnd.choice(TOWNS)),
+                month=rnd.choice(MONTHS), day=rnd.choice(DAYS))
+        text = (f"{fill(rnd.choice(QUOTE_OPEN))} {fill(rnd.choice(QUOTE_MID))} "
+                f"{fill(rnd.choice(QUOTE_END))}, {rnd.choice(('and', 'but'))} "
                 f"{rnd.choice(('residents', 'families', 'taxpayers'))} of {town} "
                 f"{rnd.choice(('know that', 'expect nothing less', 'deserve better'))}.")
         w.quotes.append(Quote(f"quote{i}", w.people[speaker].id, text))

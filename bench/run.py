@@ -96,7 +96,7 @@ def pytest_cmd(cache: Path, report: str, *extra: str) -> list[str]:
 def ensure_corpus(out: Path, articles: int, facts: int) -> dict[str, object]:
     kinds = available_kinds()
     marker = out / "generated.json"
-    want = {"articles": articles, "facts": facts, "kinds": list(kinds), "generator": 1}
+    want = {"articles": articles, "facts": facts, "kinds": list(kinds), "generator": 2}
     if marker.exists() and json.loads(marker.read_text()).get("params") == want:
         return json.loads(marker.read_text())
     shutil.rmtree(out, ignore_errors=True)

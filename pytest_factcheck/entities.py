@@ -22,6 +22,7 @@ name (``Sergey`` for ``Sergei``) keep the mention.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -141,7 +142,11 @@ class _Form:
 
 
 def _boundary_pattern(forms: Iterable[str]) -> regex.Pattern[str] | None:
-    alts = sorted({f for f in forms if f}, key=lambda f: (-len(f), f))
+    return _compiled_boundary(tuple(sorted({f for f in forms if f}, key=lambda f: (-len(f), f))))
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled_boundary(alts: tuple[str, ...]) -> regex.Pattern[str] | None:
     if not alts:
         return None
     body = "|".join(regex.escape(f) for f in alts)
@@ -224,7 +229,7 @@ class EntityIndex:
             for eid in form.entities:
                 by_entity.setdefault(eid, []).append(key)
         self._forms_of = {k: tuple(sorted(v, key=len, reverse=True)) for k, v in by_entity.items()}
-        self._pattern = _boundary_pattern(table)
+        # The regex over every form is built only when needed (see _pattern).
         # Mentions are found with an Aho-Corasick automaton over the lower-cased
         # text: linear in the text whatever the number of forms. Keys are
         # lower-cased (length-preserving for almost all text); the regex above
@@ -239,6 +244,12 @@ class EntityIndex:
                 automaton.add_word(low, low)
             automaton.make_automaton()
             self._automaton = automaton
+
+    @functools.cached_property
+    def _pattern(self) -> regex.Pattern[str] | None:
+        """Every form, whole words: the mention finder for texts whose
+        lower-casing changes their length (costly to compile; built on first use)."""
+        return _boundary_pattern(self._table)
 
     # -- lookups ------------------------------------------------------------
     def get(self, eid: str) -> Entity | None:

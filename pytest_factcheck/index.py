@@ -242,6 +242,8 @@ class CorpusIndex:
         terms: set[str] = set()
         for ch in checkers:
             terms.update(fact_terms(ch) or ())
+            for group in fact_term_groups(ch) or ():
+                terms.update(group)
         return cls(articles, terms)
 
     def _text(self, art: PreparedArticle) -> str:

@@ -321,12 +321,13 @@ class QuoteChecker:
     def check(self, article: PreparedArticle) -> Iterator[Evidence]:
         # Fast reject (fact-independent, once per article): no anchor of any
         # wording among the article's quoted word runs.
-        grams = _article_grams(article, self.min_words)
-        if all(grams.isdisjoint(w.grams) for w in self.wordings):
+        every, per_span = _article_grams(article, self.min_words)
+        if all(every.isdisjoint(w.grams) for w in self.wordings):
             return
         # Attribution is read (once per article, shared by all quote facts)
-        # only when some span shares an anchor with this fact.
-        hits = [s for s in quote_spans(article) if self._quotes(s)]
+        # only when some span shares an anchor with this fact (see _quotes).
+        hits = [s for s, grams in zip(quote_spans(article), per_span, strict=True)
+                if any(not grams.isdisjoint(w.grams) for w in self.wordings)]
         if not hits:
             return
         speakers = {sq.span.start: sq.attribution for sq in spoken_quotes(article, self.index)}
@@ -447,18 +448,24 @@ def _wording(text: str, n: int) -> _Wording:
     return _Wording(words, display, grams)
 
 
-def _article_grams(article: PreparedArticle, n: int) -> frozenset[tuple[str, ...]]:
-    """Every run of ``n`` words inside one piece of one quoted span (cached per article)."""
+_Grams = frozenset[tuple[str, ...]]
+
+
+def _article_grams(article: PreparedArticle, n: int) -> tuple[_Grams, tuple[_Grams, ...]]:
+    """Every run of ``n`` words inside one piece of a quoted span: all of the
+    article's, and per span of :func:`quote_spans` (cached per article)."""
     key = ("quote-grams", n)
     cached = article.cache.get(key)
     if cached is not None:
         return cached  # type: ignore[no-any-return]
-    out: set[tuple[str, ...]] = set()
+    per_span: list[_Grams] = []
     for span in quote_spans(article):
+        out: set[tuple[str, ...]] = set()
         for piece in span.pieces:
             texts = [w.text for w in piece]
             out.update(tuple(texts[k:k + n]) for k in range(len(texts) - n + 1))
-    result = frozenset(out)
+        per_span.append(frozenset(out))
+    result = (frozenset().union(*per_span), tuple(per_span))
     article.cache[key] = result
     return result
 

@@ -8,6 +8,7 @@ view, where diacritics are kept); curly and straight apostrophes are equal.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -22,15 +23,28 @@ from . import CompileContext
 _APOSTROPHES = "['\u2018\u2019\u201b\u2032`\u00b4]"
 
 
+# ASCII letter pairs that a single character case-folds to in full case
+# folding (ß and ẞ to "ss", the ligatures ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ): only forms holding one
+# of them can match differently with FULLCASE.
+_FULL_FOLD_PAIRS = ("ss", "ff", "fi", "fl", "st")
+
+
 def _form_pattern(forms: list[str]) -> regex.Pattern[str]:
-    alts = []
-    for f in sorted(forms, key=len, reverse=True):
-        surface = normalize(f).surface
-        alts.append("".join(_APOSTROPHES if c in "'\u2019\u2018" else regex.escape(c)
-                            for c in surface))
+    surfaces = tuple(normalize(f).surface for f in sorted(forms, key=len, reverse=True))
+    return _compiled_forms(surfaces)
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled_forms(surfaces: tuple[str, ...]) -> regex.Pattern[str]:
+    alts = ["".join(_APOSTROPHES if c in "'\u2019\u2018" else regex.escape(c) for c in surface)
+            for surface in surfaces]
+    # FULLCASE compiles ~6x slower; without it, forms of plain ASCII letters
+    # with no pair above match exactly the same texts.
+    full = any(not s.isascii() or any(p in s.casefold() for p in _FULL_FOLD_PAIRS)
+               for s in surfaces)
     return regex.compile(
         rf"(?<![\p{{L}}\p{{N}}\p{{M}}])(?:{'|'.join(alts)})(?![\p{{L}}\p{{N}}\p{{M}}])",
-        regex.IGNORECASE | regex.FULLCASE,
+        regex.IGNORECASE | (regex.FULLCASE if full else 0),
     )
 
 

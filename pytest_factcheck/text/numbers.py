@@ -294,6 +294,16 @@ _POSTFIX_PART = frozenset({"whom", "them", "which", "those", "these", "us"})
 # "30 of the dead", "two of his guards": a subset of something named.
 _PARTITIVE_DETERMINERS = frozenset({"the", "his", "her", "its", "their", "our", "my", "your"})
 _CLAUSE_BREAKS = frozenset(";:()[].!?\"")
+# The same phrases by first word (order kept: longest first), for lookups per token.
+_PART_MARKERS_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _m in _PART_MARKERS:
+    _PART_MARKERS_BY_FIRST[_m[0]] = (*_PART_MARKERS_BY_FIRST.get(_m[0], ()), _m)
+_PREFIXES_BY_FIRST: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _pk in _PREFIXES:
+    _PREFIXES_BY_FIRST[_pk[0][0]] = (*_PREFIXES_BY_FIRST.get(_pk[0][0], ()), _pk[0])
+_PREFIXES_BY_LAST: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+for _pk in _PREFIXES:
+    _PREFIXES_BY_LAST[_pk[0][-1]] = (*_PREFIXES_BY_LAST.get(_pk[0][-1], ()), _pk)
 
 
 # ---------------------------------------------------------------------------
@@ -654,7 +664,7 @@ class _Reader:
     # -- expressions -----------------------------------------------------------
     def prefix(self, i: int, floor: int) -> tuple[int, str]:
         """The qualifier right before token ``i``: (first token, kind) or (i, "")."""
-        for phrase, kind in _PREFIXES:
+        for phrase, kind in _PREFIXES_BY_LAST.get(self.low(i - 1), ()):
             k = i - len(phrase)
             if k < floor:
                 continue
@@ -760,7 +770,8 @@ class _Reader:
         n = len(self.toks)
         while k < n:
             t = self.toks[k]
-            hit = next((m for m in _PART_MARKERS if self.matches(k, m)), None)
+            hit = next((m for m in _PART_MARKERS_BY_FIRST.get(t.low, ())
+                        if self.matches(k, m)), None)
             if hit is not None:
                 active, words_since = " ".join(hit), 0
                 for q in range(k, k + len(hit)):
@@ -785,7 +796,7 @@ class _Reader:
         return marks
 
     def prefix_starts(self, k: int) -> bool:
-        for phrase, _ in _PREFIXES:
+        for phrase in _PREFIXES_BY_FIRST.get(self.low(k), ()):
             if self.matches(k, phrase) and self.starts_number(k + len(phrase)):
                 return True
         return False
