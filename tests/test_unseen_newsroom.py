@@ -320,3 +320,19 @@ TRAPS = [
 def test_trap(facts: dict[str, LoadedFact], fact_id: str, text: str,
               expected: set[str]) -> None:
     assert verdict(facts[fact_id], text) == expected
+
+
+def test_a_part_after_including_never_adds_up_with_the_total(tmp_path: Path) -> None:
+    """"killed 58 people, including 12 children" claims 58: the 12 are among them."""
+    from pytest_factcheck.article import Article, prepare
+    from pytest_factcheck.engine import check_fact
+    from pytest_factcheck.loader import load_catalog
+
+    (tmp_path / "f.yaml").write_text(
+        "facts:\n  - id: toll\n    kind: quantity\n    about: [Khan Sheikhoun]\n"
+        "    cues: [killed]\n    min: 70\n    max: 100\n", encoding="utf-8")
+    (loaded,) = load_catalog([tmp_path / "f.yaml"]).facts
+    art = prepare(Article.from_text(
+        "The chemical attack in Khan Sheikhoun killed 58 people, including 12 children.", "a"))
+    result = check_fact(loaded, [art])
+    assert [(f.status, f.matched) for f in result.findings] == [("contradiction", "killed 58")]

@@ -458,8 +458,10 @@ class QuantityChecker:
     def _split_total(self, exprs: Sequence[NumberExpr], e: NumberExpr) -> str:
         """``eight witnesses; Mr Ashgrove's side will call six``: parts that add up
         to a total the fact allows ("8 + 6 = 14"), or ""."""
-        others = [o for o in exprs if o is not e and not o.unit and o.interval.is_exact
-                  and e.interval.is_exact and o.interval.lo > 0]
+        # A part of a total ("including 12 children") is inside the count, not
+        # beside it: it never adds up with it.
+        others = [o for o in exprs if o is not e and not o.unit and not o.part
+                  and o.interval.is_exact and e.interval.is_exact and o.interval.lo > 0]
         for group in ([o] for o in others):
             total = e.interval.lo + sum(o.interval.lo for o in group)
             if self.allowed.contains(total):
