@@ -290,3 +290,35 @@ def test_no_crash_and_no_alarm_without_a_misreading(parts: list[str]) -> None:
             # "she" is never Mr Brandt, "he" never Ms Okafor
             assert not ("she" in said.split() and a.entities == {"brandt"})
             assert not ("he" in said.split() and a.entities == {"okafor"})
+
+
+PUTIN_2003 = """\
+entities:
+  putin: {name: Vladimir Putin}
+  tillerson: {name: Rex Tillerson}
+facts:
+  - id: putin-2003-remark
+    kind: quote
+    speaker: putin
+    text: >-
+      It reminds me of the events in 2003 when US envoys to the Security Council
+      were demonstrating what they said were chemical weapons found in Iraq.
+"""
+
+
+@pytest.mark.parametrize("text", [
+    '"It reminds me of the events in 2003," said Tillerson, quoting Mr Putin.',
+    'Tillerson, quoting Mr Putin, said: "It reminds me of the events in 2003."',
+    '"It reminds me of the events in 2003," Tillerson said, citing the Russian leader.',
+])
+def test_relayed_words_are_not_a_misattribution(tmp_path: Path, text: str) -> None:
+    result = check(tmp_path, PUTIN_2003, text)
+    assert [f.status for f in result.findings] == ["consistent"]
+
+
+def test_relay_words_in_another_sentence_do_not_hide_the_speaker(tmp_path: Path) -> None:
+    text = ('"It reminds me of the events in 2003," Tillerson said. '
+            'Quoting history is easy, critics said.')
+    result = check(tmp_path, PUTIN_2003, text)
+    assert [(f.status, f.reason) for f in result.findings] == [
+        ("contradiction", "misattribution")]

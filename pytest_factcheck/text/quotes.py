@@ -505,6 +505,11 @@ def _sexes(index: EntityIndex, text: str, mentions: Sequence[Mention]) -> dict[s
     return {eid: next(iter(s)) for eid, s in seen.items() if len(s) == 1}
 
 
+# Words saying that a speaker passes on someone else's words.
+_RELAY = re.compile(r"\b(?:quoting|quoted|citing|paraphrasing|echoing|repeating|"
+                    r"reading from|reading out|read out)\b", re.IGNORECASE)
+
+
 @dataclass
 class _Reader:
     """Reads the attributions of one article (see :func:`spoken_quotes`)."""
@@ -759,6 +764,7 @@ class _Reader:
         last_speaker: dict[int, Attribution] = {}
         last_span: dict[int, SpokenQuote] = {}
         by_para: dict[int, list[QuoteSpan]] = {}
+        relayed: set[int] = set()
         for s in self.spans:
             by_para.setdefault(s.paragraph, []).append(s)
         for para in self.article.paragraphs:
@@ -772,6 +778,8 @@ class _Reader:
                 after = self.read_after(span, hi)
                 before = self.read_before(span, lo) if lo < span.start else None
                 readings.append(_merge(after, before))
+                if self.relays(span, lo, hi):
+                    relayed.add(id(span))
             claimed = [(r.start, r.end) for r in readings if r is not None]
             verbs = [v for v in _VERB.finditer(self.text, para.start, para.end)
                      if not self.inside(v.start())
@@ -786,6 +794,8 @@ class _Reader:
             for _, kind, k in events:
                 if kind == 0:
                     attr = self._indirect(verbs[k], p, virtual)
+                elif id(spans[k]) in relayed:
+                    attr = None  # "…," said Tillerson, quoting Mr Putin: whose words?
                 else:
                     attr = self._span_attribution(spans[k], readings[k], done, p, virtual,
                                                   last_speaker, last_span)
@@ -796,6 +806,15 @@ class _Reader:
             if done:
                 last_span[p] = done[-1]
         return tuple(out)
+
+    def relays(self, span: QuoteSpan, lo: int, hi: int) -> bool:
+        """Does the sentence around the span say its words are relayed from someone
+        else ("…," said Tillerson, quoting Mr Putin; citing, paraphrasing…)?"""
+        end = hi
+        sentence = self.article.sentence_at(max(span.end - 1, span.start))
+        if sentence is not None:
+            end = min(hi, max(sentence.end, span.end))
+        return any(not self.inside(m.start()) for m in _RELAY.finditer(self.text, lo, end))
 
     def _attribution(self, r: _Reading, p: int,
                      virtual: list[tuple[int, frozenset[str]]]) -> Attribution | None:
