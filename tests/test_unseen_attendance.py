@@ -18,6 +18,8 @@ from pytest_factcheck.article import Article, PreparedArticle
 from pytest_factcheck.engine import check_fact
 from pytest_factcheck.loader import LoadedFact, load_catalog
 
+from .kindkit import check
+
 CATALOG = """
 entities:
   merz: {name: Anna Merz, aliases: [the German chancellor]}
@@ -342,3 +344,34 @@ facts:
     # Frost pulled out, was never placed at; Rose joined leaders at it (present).
     assert not any("Frost" in m for m in matched)
     assert not any("Rose" in m for m in matched)
+
+
+UNDATED_G7 = """\
+entities:
+  lavrov: {name: Sergei Lavrov}
+  g7-lucca:
+    type: event
+    name: G7 foreign ministers' meeting in Lucca
+    aliases: [G7 meeting]
+facts:
+  - id: g7
+    kind: attendance
+    event: g7-lucca
+    absent: [lavrov]
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "Lavrov, who had attended the G7 meeting in 2014, was not there this time.",
+    "Lavrov attended the G7 meeting in March 2013.",
+])
+def test_a_dated_sentence_about_an_undated_event_is_only_a_note(tmp_path: Path,
+                                                                text: str) -> None:
+    result = check(tmp_path, UNDATED_G7, text)
+    assert result.contradictions == ()
+    assert len(result.notes) == 1 and "another occasion" in result.notes[0].message
+
+
+def test_an_undated_sentence_still_places_the_person(tmp_path: Path) -> None:
+    result = check(tmp_path, UNDATED_G7, "Lavrov attended the G7 meeting on Monday.")
+    assert [f.status for f in result.findings] == ["contradiction"]

@@ -293,6 +293,9 @@ def _year(text: str | None) -> int | None:
     return y + 2000 if y < 100 else y
 
 
+_NO_DAY = Day(0, 0, 0)  # fits no stated date: any date in a sentence is "another"
+
+
 def states_other_date(text: str, start: int, end: int, day: Day) -> bool:
     """Whether ``text[start:end]`` states a date (or year) other than ``day``."""
     if _RELATIVE_TIME.search(text, start, end):
@@ -946,6 +949,18 @@ class AttendanceChecker:
                 continue
             if self.day is not None and states_other_date(sent.text, sent.start, sent.end,
                                                           self.day):
+                continue
+            if self.day is None and states_other_date(sent.text, sent.start, sent.end,
+                                                      _NO_DAY):
+                # The event has no date in the facts and the sentence states one
+                # ("who had attended the G7 meeting in 2014"): it may be another
+                # occasion, so no reading here is a contradiction.
+                for ev in self._judge(sent):
+                    if ev.status == "contradiction":
+                        ev = Evidence(ev.start, ev.end, "note", ev.reason,
+                                      f"{ev.message}; but the sentence states a date and the "
+                                      "event has none in the facts: another occasion?")
+                    yield ev
                 continue
             yield from self._judge(sent)
 

@@ -508,6 +508,8 @@ def _sexes(index: EntityIndex, text: str, mentions: Sequence[Mention]) -> dict[s
 # Words saying that a speaker passes on someone else's words.
 _RELAY = re.compile(r"\b(?:quoting|quoted|citing|paraphrasing|echoing|repeating|"
                     r"reading from|reading out|read out)\b", re.IGNORECASE)
+_RELAY_OBJECT = re.compile(r"(?:\W+\w+){1,4}")  # the next few words after a relay word
+_CAPITALIZED = re.compile(r"\b[A-Z][a-z]+")
 
 
 @dataclass
@@ -814,7 +816,19 @@ class _Reader:
         sentence = self.article.sentence_at(max(span.end - 1, span.start))
         if sentence is not None:
             end = min(hi, max(sentence.end, span.end))
-        return any(not self.inside(m.start()) for m in _RELAY.finditer(self.text, lo, end))
+        return any(not self.inside(m.start()) and self._names_someone(m.end(), end)
+                   for m in _RELAY.finditer(self.text, lo, end))
+
+    def _names_someone(self, lo: int, hi: int) -> bool:
+        """Is someone named within a few words after a relay word ("quoting Mr
+        Putin", "citing the Russian leader"), as opposed to "repeating the words
+        he had used" (his own)?"""
+        window = _RELAY_OBJECT.match(self.text, lo, hi)
+        if window is None:
+            return False
+        stop = window.end()
+        return any(lo <= m.start < stop for m in self.mentions) or \
+            _CAPITALIZED.search(self.text, lo, stop) is not None
 
     def _attribution(self, r: _Reading, p: int,
                      virtual: list[tuple[int, frozenset[str]]]) -> Attribution | None:
