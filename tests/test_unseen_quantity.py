@@ -287,3 +287,23 @@ def test_year_then_count_is_not_a_count_of_the_year() -> None:
 def test_a_score_of() -> None:
     (e,) = find_numbers("a score of workers died")
     assert e.interval.contains(20) and not e.interval.contains(23)
+
+
+@pytest.mark.parametrize("text", [
+    "A chemical attack that killed more than 1,000 people in 2013 was blamed on Assad.",
+    "The chemical attack left 20 people dead in one family alone.",
+])
+def test_lead_spot_checks_are_notes_not_contradictions(text: str) -> None:
+    import tempfile
+    from pathlib import Path as _P
+
+    from pytest_factcheck.article import Article, prepare
+    from pytest_factcheck.loader import load_catalog
+
+    with tempfile.TemporaryDirectory() as d:
+        (_P(d) / "f.yaml").write_text(
+            "facts:\n  - id: toll\n    kind: quantity\n    about: [chemical attack]\n"
+            "    cues: [killed, dead]\n    min: 70\n    max: 100\n", encoding="utf-8")
+        (loaded,) = load_catalog([_P(d) / "f.yaml"]).facts
+    evidence = list(loaded.checker.check(prepare(Article.from_text(text, "a"))))
+    assert [e.status for e in evidence] == ["note"]

@@ -143,7 +143,9 @@ _OTHER_OCCASION = regex.compile(
 )
 # "in Ostra alone", "alone in the capital": a part of the total.
 _ALONE = regex.compile(r"\b(?:[\p{Lu}][\p{L}'-]+|capital|city|town|village|province|region"
-                       r"|district|area)\s+alone\b|\balone\s+(?:in|at|on)\b")
+                       r"|district|area|family|household|hospital|school|street|building"
+                       r"|camp|neighbou?rhood|week|day|month|year)\s+alone\b"
+                       r"|\balone\s+(?:in|at|on)\b")
 # "killed 14 people in neighbouring Kestria", "in the town of Ostra".
 _PLACE_AFTER = regex.compile(
     r"(?:\s+[\p{Ll}'-]+){0,2}?\s+in\s+(?:(?:the\s+)?(?:town|village|city|district|province"
@@ -491,6 +493,12 @@ class QuantityChecker:
     def _other_occasion(self, text: str, sentence: Sentence,
                         exprs: Sequence[NumberExpr]) -> str:
         """Why the sentence may be about another occasion than the claim's, or ""."""
+        years_here = {m.group() for m in _YEAR.finditer(text, sentence.start, sentence.end)
+                      if not any(x.value_start <= m.start() < x.value_end for x in exprs)}
+        if years_here and not any(d.isdigit() for d in self.claim_dates):
+            # The claim states no year, the sentence does ("killed more than 1,000
+            # people in 2013"): the figure may be another occasion's.
+            return "names " + ", ".join(sorted(years_here)) + " (the fact's claim states no year)"
         if self.claim_dates:
             years, months = set(), set()
             for m in _YEAR.finditer(text, sentence.start, sentence.end):
