@@ -210,7 +210,11 @@ class FactcheckPlugin:
                                        items: list[pytest.Item]) -> str | None:
         n = sum(1 for i in items if isinstance(i, FactItem))
         if not n:
-            return None
+            if self.all_fact_files():
+                return None  # deselected, or every fact file is broken: pytest says so
+            where = ", ".join(self.display(p) for p in self.fact_paths)
+            return (f"factcheck: no fact files (*.yaml, *.yml) found in {where}; "
+                    "use --facts PATH or the ini option factcheck_facts")
         paths = ", ".join(self.explicit_articles) or ", ".join(
             self.config.getini("factcheck_articles"))
         return f"factcheck: {n} facts against {paths}"

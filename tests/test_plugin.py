@@ -301,3 +301,10 @@ def test_a_fact_without_claim_is_summed_up_in_the_header(newsroom: pytest.Pytest
     result = newsroom.runpytest("--factcheck", "articles/")
     result.stdout.fnmatch_lines([
         "fact 'lavrov-spelling' (spelling): house style is 'Sergei Lavrov', not Sergey Lavrov"])
+
+
+def test_no_fact_files_says_where_it_looked(pytester: pytest.Pytester) -> None:
+    (pytester.path / "articles").mkdir()
+    result = pytester.runpytest("--factcheck")
+    assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+    result.stdout.fnmatch_lines(["factcheck: no fact files (*.yaml, *.yml) found in facts*"])
