@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Protocol
+from typing import Any
 
 import regex
 
@@ -24,9 +24,6 @@ from .text.segment import paragraph_spans, sentence_spans
 
 __all__ = ["Article", "InlineWaiver", "Paragraph", "PreparedArticle", "Sentence", "prepare"]
 
-
-class SourceMap(Protocol):
-    def to_source(self, start: int, end: int) -> tuple[int, int]: ...
 
 
 @dataclass(frozen=True)
@@ -152,12 +149,6 @@ class PreparedArticle:
             return None
         s = self.sentences[k]
         return s if pos < s.end or (pos == s.end and pos > s.start) else None
-
-    def sentences_in(self, paragraph: Paragraph) -> tuple[Sentence, ...]:
-        return tuple(s for s in self.sentences if s.paragraph == paragraph.index)
-
-    def windows(self, kind: str) -> tuple[Sentence | Paragraph, ...]:
-        return self.paragraphs if kind == "paragraph" else self.sentences
 
     def window_at(self, kind: str, pos: int) -> Sentence | Paragraph | None:
         return self.paragraph_at(pos) if kind == "paragraph" else self.sentence_at(pos)

@@ -389,6 +389,3 @@ class EntityIndex:
                 out.append((start, end, self._lower_table[form]))
                 pos = end
         return out
-
-    def mentions_of(self, article: PreparedArticle, eid: str) -> tuple[Mention, ...]:
-        return tuple(m for m in self.mentions(article) if eid in m.entities)

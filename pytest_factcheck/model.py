@@ -15,7 +15,6 @@ Outcome = Literal["passed", "failed", "xfailed", "error"]
 Window = Literal["sentence", "paragraph"]
 
 KINDS = ("quantity", "quote", "attendance", "spelling", "role", "pattern")
-ENTITY_TYPES = ("person", "event", "org", "place")
 
 
 @dataclass(frozen=True)
