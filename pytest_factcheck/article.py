@@ -25,7 +25,6 @@ from .text.segment import paragraph_spans, sentence_spans
 __all__ = ["Article", "InlineWaiver", "Paragraph", "PreparedArticle", "Sentence", "prepare"]
 
 
-
 @dataclass(frozen=True)
 class InlineWaiver:
     """A waiver written in the article (``<!-- factcheck: ignore ID -- reason -->``).
