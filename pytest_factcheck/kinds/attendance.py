@@ -9,7 +9,9 @@ explicitly:
   The person must be the wording's subject: the words between them may only be
   adverbs and auxiliaries (``also``, ``had``, ``on Tuesday``), an appositive
   (``Alfano, the Italian foreign minister, who hosted``) or other people joined
-  by ``and``/commas (``Tillerson and Johnson attended``). Anything else
+  by ``and``/commas (``Tillerson and Johnson attended``); a person right after
+  a preposition (``standing in for Grant``, ``a spokesman for Grant``) is an
+  object, never the subject. Anything else
   (``Putin said``, ``Putin met Johnson, who``, ``would``, ``to``, ``not``) breaks
   the link.
 * **passive** -- ``EVENT, (which was) hosted/attended/chaired/addressed by PERSON``.
@@ -203,6 +205,9 @@ OTHER_OCCASION = wordset("""
     successive""")
 # Directly before a person: the person is excluded, not the subject.
 EXCLUDING = wordset("not nor neither unlike except without than besides excluding minus")
+# A person right after one of these is its object, not a subject ("Lee, standing
+# in for Grant, addressed the summit").
+OBJECT_PREPOSITIONS = wordset("for of from to with by about behind beside")
 EVERYONE = wordset("all everyone everybody anyone anybody nobody none everything")
 HEDGES = wordset("""
     denied denies deny denying false falsely rumour rumours rumor rumors rumoured rumored
@@ -456,10 +461,14 @@ def _subject_gap_ok(sent: _Sentence, person: Mention, cue_start: int) -> bool:
 def _excluded(sent: _Sentence, person: Mention) -> bool:
     """``not Putin``, ``unlike Putin``, ``rather than Putin``: not a subject."""
     toks = sent.toks(sent.start, person.start)
+    if toks and toks[-1].lower in OBJECT_PREPOSITIONS:
+        return True  # "a spokesman for Grant attended": right before the name
     k = len(toks)
     skipped = 0
     while k > 0 and skipped < 4 and toks[k - 1].is_word and _appositive_word(
             toks[k - 1], sent.title_case) and toks[k - 1].lower not in EXCLUDING:
+        if _object_preposition(toks, k - 1):
+            return True
         k -= 1
         skipped += 1
     if k == 0:
@@ -467,7 +476,17 @@ def _excluded(sent: _Sentence, person: Mention) -> bool:
     word = toks[k - 1].lower
     if word == "but":  # "everyone but Putin", not "..., but Putin skipped it"
         return k > 1 and toks[k - 2].lower in EVERYONE
-    return word in EXCLUDING
+    return word in EXCLUDING or _object_preposition(toks, k - 1)
+
+
+def _object_preposition(toks: Sequence[Token], j: int) -> bool:
+    """Is ``toks[j]`` a preposition whose object follows (``standing in for Grant``),
+    not a word of a title (``Secretary of State``, ``Minister for Europe``)?"""
+    if toks[j].lower not in OBJECT_PREPOSITIONS:
+        return False
+    prev = toks[j - 1] if j > 0 else None
+    return prev is None or not prev.is_word or not (
+        is_capitalized(prev.text) or prev.lower in TITLE_WORDS)
 
 
 def _object_gap_ok(sent: _Sentence, start: int, end: int, cue: Cue | None) -> bool:
@@ -561,8 +580,9 @@ def _linked(sent: _Sentence, cues: list[tuple[Cue, regex.Match[str]]]) -> Iterat
                     continue
                 if not _object_gap_ok(sent, m.end(), event.start, cue):
                     continue
-                if (cue.polarity == "away" or cue.name in _OBJECT_CUES) and \
-                        _followed_by_possessive(sent.text, event.end):
+                if (cue.polarity == "away" or cue.name in _OBJECT_CUES) and (
+                        _followed_by_possessive(sent.text, event.end)
+                        or _EVENT_AS_MODIFIER.match(sent.text, event.end)):
                     continue  # "missed the G7 meeting's final session", "left the
                     # board meeting's agenda unchanged", "addressed the summit's critics"
                 yield Reading(person, cue.polarity, m.group(), person.start, event.end,
@@ -571,6 +591,12 @@ def _linked(sent: _Sentence, cues: list[tuple[Cue, regex.Match[str]]]) -> Iterat
 
 
 _OBJECT_CUES = frozenset(("joined", "addressed", "left"))
+# The event name used as a modifier of what the wording takes as its object
+# ("left the summit preparations to Lee", "missed the summit dinner").
+_EVENT_AS_MODIFIER = regex.compile(
+    r" (?:preparations?|plans?|planning|agenda|communiqu[eé]|declaration|statement|dinner|"
+    r"sessions?|talks|photo|venue|security|organi[sz]ers|arrangements|papers|documents|"
+    r"budget|reception|banquet|briefing)(?![\p{L}\p{N}])")
 _BY = regex.compile(r"\s+by\s+", regex.IGNORECASE)
 _PASSIVE_GAP = wordset("which that was were is are also been being had has have jointly "
                          "in")

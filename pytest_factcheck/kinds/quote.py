@@ -331,10 +331,23 @@ class QuoteChecker:
         if not hits:
             return
         speakers = {sq.span.start: sq.attribution for sq in spoken_quotes(article, self.index)}
+        given = False  # has the article already given these words to the speaker?
         for span in hits:
             al = self.best_alignment(span)
-            if al is not None:
-                yield self._verdict(article, span, speakers.get(span.start), al)
+            if al is None:
+                continue
+            attr = speakers.get(span.start)
+            ev = self._verdict(article, span, attr, al)
+            if given and ev.reason == "misattribution":
+                # "'…,' Mr Roux said. … '…? I doubt it,' he said": an echo of
+                # words the article already gave to the speaker.
+                ev = Evidence(ev.start, ev.end, "note", ev.reason,
+                              f"{ev.message}; but the article already gave these words to "
+                              f"{self.speaker_name}: someone repeating them; not judged",
+                              ev.detail)
+            if attr is not None and attr.entities == frozenset({self.speaker}):
+                given = True
+            yield ev
 
     # -- verdicts -------------------------------------------------------------
     def _name(self, eid: str) -> str:

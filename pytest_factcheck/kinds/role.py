@@ -30,7 +30,11 @@ Verdicts (decisions where the SPEC is silent are marked *):
   before a comma and the name (``Italy's foreign minister, Angelino Alfano,``:
   consistent if right, otherwise a note, since a list reads the same); a title
   and name that together form one of the entity's declared aliases
-  (``President Putin``) is never a contradiction.
+  (``President Putin``) is never a contradiction; a ``former`` title used as a
+  present one in a sentence that states a year before the article's (``In 2018
+  Foreign Secretary Ann Lee ...``) is a note.
+* *A title that ends its line after ``Name:``/``Name,`` (a list or table of
+  ``Name: Title`` lines) is not attached to the name on the next line.
 """
 
 from __future__ import annotations
@@ -200,16 +204,17 @@ class RoleChecker:
         for k, names in by_sentence.items():
             sent = article.sentences[k]
             seen: set[tuple[int, int]] = set()
-            for att in self._attached(text, sent, names, mentions):
+            for att in self._attached(text, sent, names, mentions, article):
                 if (att.start, att.end) in seen:
                     continue
                 seen.add((att.start, att.end))
-                ev = self._judge(att)
+                ev = self._judge(att, _states_past_year(article, text, sent))
                 if ev is not None:
                     yield ev
 
     def _attached(self, text: str, sent: Sentence, names: list[tuple[int, int]],
-                  mentions: Iterable[Mention]) -> Iterator[Attached]:
+                  mentions: Iterable[Mention], article: PreparedArticle | None = None
+                  ) -> Iterator[Attached]:
         other_starts = {m.start for m in mentions
                         if self.entity_id not in m.entities and sent.start <= m.start < sent.end}
         for m in self.titles.finditer(text, sent.start, sent.end):
@@ -223,6 +228,9 @@ class RoleChecker:
             # 1. Right before a name: that name owns it.
             if after > te:
                 owner = self._name_at(text, te, names)
+                if owner is not None and article is not None and _ends_a_list_line(
+                        article, ts, owner[0]):
+                    continue  # "Ann Lee: Defence Secretary\nHugh Grant: ...": a list
                 if owner is not None:
                     alias = title_key(text[ts:owner[1]]) in self.alias_keys
                     yield Attached(ts, owner[1], m.group(), key, tense, "before", qualified,
@@ -324,7 +332,7 @@ class RoleChecker:
         return False
 
     # -- verdict ------------------------------------------------------------
-    def _judge(self, att: Attached) -> Evidence | None:
+    def _judge(self, att: Attached, dated: bool = False) -> Evidence | None:
         in_roles = any(_covers(r, att.key) for r in self.roles)
         in_former = any(_covers(r, att.key) for r in self.former)
         exact_role = att.key in self.roles
@@ -361,6 +369,10 @@ class RoleChecker:
             else:
                 msg = (f"calls {name} a former {title!r}, which is not among the fact's "
                        f"former titles ({past}; current: {current})")
+        elif in_former and dated:
+            return Evidence(att.start, att.end, "note", "wrong-role",
+                            f"calls {name} {title!r}, a former title, in a sentence that "
+                            "states a past year: the title may be of that time; not judged")
         elif in_former:
             msg = (f"calls {name} {title!r} as a present title; the fact has it only as a "
                    f"former one (current: {current})")
@@ -374,6 +386,29 @@ class RoleChecker:
     @staticmethod
     def _list(items: tuple[str, ...]) -> str:
         return ", ".join(repr(t) for t in items) if items else "none"
+
+
+_YEAR = regex.compile(r"(?<![\p{L}\p{N}])(?:19|20)\d\d(?![\p{L}\p{N}])")
+
+
+def _states_past_year(article: PreparedArticle, text: str, sent: Sentence) -> bool:
+    """Does the sentence state a year before the article's (any year, when the
+    article has no date): ``In 2018 Foreign Secretary Ann Lee ...``?"""
+    published = _YEAR.search(article.article.date or "")
+    return any(published is None or int(m.group()) < int(published.group())
+               for m in _YEAR.finditer(text, sent.start, sent.end))
+
+
+def _ends_a_list_line(article: PreparedArticle, ts: int, name_start: int) -> bool:
+    """Does the title end its line, after a name and ``:``/``,``/``|``/``(``/a dash,
+    with the name on the next line (a list or table of ``Name: Title`` lines)?"""
+    raw = article.article.text
+    s, _ = article.to_text(ts, ts)
+    _, ns = article.to_text(ts, name_start)
+    if "\n" not in raw[s:ns]:
+        return False
+    lead = raw[raw.rfind("\n", 0, s) + 1:s].rstrip()
+    return bool(lead) and lead[-1] in ":,|(-\u2013\u2014"
 
 
 def known_titles(facts: Iterable[Fact]) -> list[str]:

@@ -305,6 +305,10 @@ SPEECH_VERBS = _VERB_FORMS | {"went on", "goes on"}
 _NOUNISH = _wordset("claims notes states remarks tweets asks replies stresses cautions "
                     "concludes")
 _TELL_ASK = _wordset("tell tells told ask asks asked")
+_ASK = _wordset("ask asks asked")
+# An indirect question after "asked": what follows the question is its answer.
+_QUESTION_OPEN = re.compile(r"\s+(?:whether|if|about|what|why|how|when|where|who|which)\b",
+                            re.IGNORECASE)
 def _trie_pattern(words: Iterable[str]) -> str:
     """An alternation of ``words`` as a character trie (much faster to scan)."""
     trie: dict[str, Any] = {}
@@ -508,6 +512,20 @@ def _sexes(index: EntityIndex, text: str, mentions: Sequence[Mention]) -> dict[s
 # Words saying that a speaker passes on someone else's words.
 _RELAY = re.compile(r"\b(?:quoting|quoted|citing|paraphrasing|echoing|repeating|"
                     r"reading from|reading out|read out)\b", re.IGNORECASE)
+# Words saying that a named speaker speaks for someone else ("Tom Bell, a
+# spokesman for Ms Lee, said"; "reading a statement on behalf of Ms Lee").
+_SPEAKS_FOR = re.compile(r"\b(?:on behalf of|spokes(?:man|woman|person)|speak(?:s|ing)?\s+for|"
+                         r"standing in for|in place of|letter|statement|message|note|memo|"
+                         r"e-?mail|memoir|reply|speech)\b", re.IGNORECASE)
+# Reading a text aloud: the words are the text's, whoever wrote it.
+_READS_ALOUD = re.compile(r"\bread(?:s|ing)?\s+(?:\S+\s+){0,4}?(?:aloud|out)\b",
+                          re.IGNORECASE)
+# "…," came the reply: the answer to a question, not the asker's words.
+_REPLY_AFTER = re.compile(r"[\s,]*(?:came|was)\s+the\s+(?:\w+\s+)?(?:reply|answer|response|"
+                          r"retort)\b", re.IGNORECASE)
+_REPLY_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:replied|replies|responded|responds|retorted|"
+                         r"retorts|answered|answers|shot back)\b", re.IGNORECASE)
+_NEAR = 40  # characters around a speaks-for word where the principal is named
 _RELAY_OBJECT = re.compile(r"(?:\W+\w+){1,4}")  # the next few words after a relay word
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]+")
 
@@ -593,7 +611,11 @@ class _Reader:
         if m_end is None and not after_quote and len(words) > 1 and words[-1] == "who":
             # "... Juliette Armand, who told reporters:": the relative's antecedent
             comma = seg.rfind(",", 0, e)
-            if comma >= 0 and seg[comma + 1:e].strip().casefold() == "who":
+            if comma >= 0 and seg[comma + 1:e].strip().casefold() == "who" and not any(
+                    not _is_noun_use(self.text, v) for v in _VERB.finditer(self.text, lo,
+                                                                            lo + comma)):
+                # (not "Ms Lee told Mr Roux, who had asked about troops:": the
+                # antecedent is the object of an earlier speech verb)
                 m_end = self.by_end.get(lo + len(seg[:comma].rstrip()))
         if m_end is not None and m_end.start >= lo:
             subject = self._mention_subject(m_end, lo)
@@ -675,6 +697,18 @@ class _Reader:
             m.start(1) == mention.start - v.end() for mention in self.mentions
             if v.end() <= mention.start < hi)
 
+    def _clause_after_object(self, lo: int, hi: int) -> bool:
+        """After ``told``: does a person named there go on with a clause of their
+        own (``told MPs Mr Roux had written to him saying:``) rather than end
+        the object (``told Mr Dyer:``, ``told Mr Dyer on Friday:``)?"""
+        for m in self.mentions:
+            if not lo <= m.start < hi or _after_preposition(self.text, lo, m.start):
+                continue
+            rest = _words_in(self.text[m.end:hi])
+            if rest and rest[0] not in _PREPOSITIONS:
+                return True
+        return False
+
     def _clause_end(self, lo: int, hi: int) -> int:
         m = _CLAUSE_PUNCT.search(self.text, lo, hi)
         stop = _first_stop(self.text, lo, hi)
@@ -696,6 +730,8 @@ class _Reader:
         v = verbs[-1]
         after = text[v.end():span.start]
         verb = " ".join(v.group().casefold().split())
+        if verb in _ASK and _QUESTION_OPEN.match(after):
+            return None  # "Mr Roux, who asked whether Britain would help:" - the answer
         ok = (_OBJ_NONE.fullmatch(after) is not None
               or (_OBJ_THAT.fullmatch(after)
                   is not None and len(_words_in(after)) <= 5
@@ -708,7 +744,8 @@ class _Reader:
               or (_OBJ_COLON.fullmatch(after) is not None
                   and len(_words_in(after)) <= 8
                   # "X said Y had written:": Y (or "she") speaks, not X
-                  and (verb in _TELL_ASK  # "Judge Lind told Mr Dyer:"
+                  and ((verb in _TELL_ASK  # "Judge Lind told Mr Dyer:"
+                        and not self._clause_after_object(v.end(), span.start))
                        or not any(v.end() <= m.start < span.start
                                   and not _after_preposition(text, v.end(), m.start)
                                   for m in self.mentions))
@@ -744,6 +781,8 @@ class _Reader:
         others = {e for p, e in cands if s_lo <= p < s_hi and e != near}
         if not others:
             return near
+        if pronoun is not None and _REPLY_VERB.match(self.text, pronoun.end()):
+            return None  # "X asked Y: '…?' '…,' he replied": the one asked replies
         subs = [(p, e) for p, e in self.subjects
                 if s_lo <= p < min(s_hi, pos) and self._agrees(e, sex)]
         return max(subs, key=lambda c: c[0])[1] if subs else None
@@ -780,7 +819,7 @@ class _Reader:
                 after = self.read_after(span, hi)
                 before = self.read_before(span, lo) if lo < span.start else None
                 readings.append(_merge(after, before))
-                if self.relays(span, lo, hi):
+                if self.relays(span, lo, hi) or self.speaks_for(span, lo, hi, readings[-1]):
                     relayed.add(id(span))
             claimed = [(r.start, r.end) for r in readings if r is not None]
             verbs = [v for v in _VERB.finditer(self.text, para.start, para.end)
@@ -818,6 +857,31 @@ class _Reader:
             end = min(hi, max(sentence.end, span.end))
         return any(not self.inside(m.start()) and self._names_someone(m.end(), end)
                    for m in _RELAY.finditer(self.text, lo, end))
+
+    def speaks_for(self, span: QuoteSpan, lo: int, hi: int, reading: _Reading | None
+                   ) -> bool:
+        """Is the named speaker of ``reading`` said, in the sentence around the span,
+        to speak for someone else (``Tom Bell, a spokesman for Ms Lee, said:``,
+        ``said Tom Bell, speaking on behalf of Ms Lee``)? Whose words they are
+        is then not read."""
+        if reading is None or reading.subject.kind != "entity":
+            return False
+        end = hi
+        sentence = self.article.sentence_at(max(span.end - 1, span.start))
+        if sentence is not None:
+            end = min(hi, max(sentence.end, span.end))
+        if any(not self.inside(m.start()) for m in _READS_ALOUD.finditer(self.text, lo, end)):
+            return True  # "Mr Grant, reading aloud, said:"
+        speaker = reading.subject.entities
+        for m in _SPEAKS_FOR.finditer(self.text, lo, end):
+            if self.inside(m.start()):
+                continue
+            # Another person named right around it: "a spokesman for Ms Lee",
+            # "Mr Roux's spokeswoman", "a letter from Mr Roux".
+            if any(not (e & speaker) for _, e in self._persons_in(
+                    max(lo, m.start() - _NEAR), min(end, m.end() + _NEAR))):
+                return True
+        return False
 
     def _names_someone(self, lo: int, hi: int) -> bool:
         """Is someone named within a few words after a relay word ("quoting Mr
@@ -870,6 +934,8 @@ class _Reader:
                           last_span: dict[int, SpokenQuote]) -> Attribution | None:
         if reading is not None:
             return self._attribution(reading, p, virtual)
+        if _REPLY_AFTER.match(self.text, span.end):
+            return None  # "…," came the reply: not the previous speaker's words
         if done:  # a later span of the same paragraph
             prev = done[-1]
             pa = prev.attribution
