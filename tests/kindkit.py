@@ -28,3 +28,23 @@ def check(tmp_path: Path, yaml_text: str, *articles: str) -> FactResult:
 
 def statuses(result: FactResult) -> list[tuple[str, str]]:
     return [(f.status, f.matched) for f in result.findings]
+
+
+def verdict(tmp_path: Path, yaml_text: str, text: str) -> set[str]:
+    """The statuses a fact gives one article ("note" when it only noted)."""
+    result = check(tmp_path, yaml_text, text)
+    got = {f.status for f in result.findings}
+    if result.notes:
+        got.add("note")
+    return got
+
+
+def assert_verdict(got: set[str], want: str) -> None:
+    """``want``: "C" a contradiction, "ok" consistent and no contradiction,
+    anything else no contradiction."""
+    if want == "C":
+        assert "contradiction" in got, got
+    else:
+        assert "contradiction" not in got, got
+    if want == "ok":
+        assert "consistent" in got, got

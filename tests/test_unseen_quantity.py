@@ -15,7 +15,7 @@ import pytest
 
 from pytest_factcheck.text.numbers import find_numbers
 
-from .kindkit import check
+from .kindkit import assert_verdict, check, verdict
 
 QUAKE = """\
 facts:
@@ -49,23 +49,6 @@ facts:
     min: 17
     max: 17
 """
-
-
-def verdict(tmp_path: Path, yaml_text: str, text: str) -> set[str]:
-    result = check(tmp_path, yaml_text, text)
-    got = {f.status for f in result.findings}
-    if result.notes:
-        got.add("note")
-    return got
-
-
-def assert_verdict(got: set[str], want: str) -> None:
-    if want == "C":
-        assert "contradiction" in got, got
-    else:
-        assert "contradiction" not in got, got
-    if want == "ok":
-        assert "consistent" in got, got
 
 
 QUAKE_CASES = [

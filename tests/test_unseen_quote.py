@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from .kindkit import check
+from .kindkit import assert_verdict, check, verdict
 
 RESIGN = """\
 entities:
@@ -52,23 +52,6 @@ facts:
     text: I saw the smoke coming from under the door and I knew the exits were locked.
 """
 S = "I saw the smoke coming from under the door and I knew the exits were locked"
-
-
-def verdict(tmp_path: Path, yaml_text: str, text: str) -> set[str]:
-    result = check(tmp_path, yaml_text, text)
-    got = {f.status for f in result.findings}
-    if result.notes:
-        got.add("note")
-    return got
-
-
-def assert_verdict(got: set[str], want: str) -> None:
-    if want == "C":
-        assert "contradiction" in got, got
-    else:
-        assert "contradiction" not in got, got
-    if want == "ok":
-        assert "consistent" in got, got
 
 
 RESIGN_CASES = [
