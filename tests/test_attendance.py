@@ -15,7 +15,7 @@ from pytest_factcheck.engine import check_fact
 from pytest_factcheck.kinds.attendance import Day, parse_day, states_other_date
 from pytest_factcheck.loader import LoadedFact, load_catalog
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from .conftest import SEEDS
 
 ENTITIES = """
 entities:

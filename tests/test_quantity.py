@@ -17,7 +17,7 @@ from pytest_factcheck.kinds.quantity import QuantityChecker, compile
 from pytest_factcheck.loader import load_catalog
 from pytest_factcheck.model import Evidence, Fact, SourcePos
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from .conftest import SEEDS
 
 KHAN_SHEIKHOUN_YAML = """\
 facts:

@@ -19,7 +19,7 @@ from pytest_factcheck.kinds.quote import QuoteChecker, align, compile, word_diff
 from pytest_factcheck.loader import load_catalog
 from pytest_factcheck.model import Entity, Evidence, Fact, SourcePos
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from .conftest import SEEDS
 
 ENTITIES = {
     "putin": Entity("putin", "Vladimir Putin",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -21,7 +20,7 @@ from pytest_factcheck.text.quotes import (
     spoken_quotes,
 )
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from .conftest import SEEDS
 
 ENTITIES = {
     "putin": Entity("putin", "Vladimir Putin",

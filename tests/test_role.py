@@ -15,7 +15,7 @@ from pytest_factcheck.engine import check_fact
 from pytest_factcheck.kinds.role import title_key
 from pytest_factcheck.loader import LoadedFact, load_catalog
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+from .conftest import SEEDS
 
 CATALOG = """
 entities:

@@ -528,6 +528,15 @@ def _object_gap_ok(sent: _Sentence, start: int, end: int, cue: Cue | None) -> bo
     return True
 
 
+def _object_events(sent: _Sentence, wend: int, cue: Cue | None) -> Iterator[Mention]:
+    """Mentions of the event after a wording ending at ``wend`` that the wording
+    may take as its object (this occasion, within reach)."""
+    for event in sent.events:
+        if event.start >= wend and _event_ok(sent, event) and _object_gap_ok(
+                sent, wend, event.start, cue):
+            yield event
+
+
 def _event_ok(sent: _Sentence, event: Mention) -> bool:
     """Not ``the next G7 meeting``, ``every G7 summit``, ``last year's G7 meeting``,
     ``the anti-G7 summit``."""
@@ -575,11 +584,7 @@ def _linked(sent: _Sentence, cues: list[tuple[Cue, regex.Match[str]]]) -> Iterat
                 continue
             if sent.in_quote(person.start) or _excluded(sent, person):
                 continue
-            for event in sent.events:
-                if event.start < m.end() or not _event_ok(sent, event):
-                    continue
-                if not _object_gap_ok(sent, m.end(), event.start, cue):
-                    continue
+            for event in _object_events(sent, m.end(), cue):
                 if (cue.polarity == "away" or cue.name in _OBJECT_CUES) and (
                         _followed_by_possessive(sent.text, event.end)
                         or _EVENT_AS_MODIFIER.match(sent.text, event.end)):
@@ -691,11 +696,7 @@ def _neither_nor(sent: _Sentence, cues: list[tuple[Cue, regex.Match[str]]]
         if not all(any(a <= t.start < b for a, b in covered) or t.lower == "nor"
                    or t.text == "," or _appositive_word(t, sent.title_case) for t in between):
             continue
-        for event in sent.events:
-            if event.start < m.end() or not _event_ok(sent, event):
-                continue
-            if not _object_gap_ok(sent, m.end(), event.start, cue):
-                continue
+        for event in _object_events(sent, m.end(), cue):
             for person in people:
                 if id(person) in tracked:
                     yield Reading(person, "away", f"neither ... nor ... {m.group()}",
@@ -797,11 +798,7 @@ def _opener(sent: _Sentence, cues: list[tuple[Cue, regex.Match[str]]]) -> Iterat
         return
     cue, wend, wtext = wording
     polarity: Polarity = "at" if cue is None else cue.polarity
-    for event in sent.events:
-        if event.start < wend or not _event_ok(sent, event):
-            continue
-        if not _object_gap_ok(sent, wend, event.start, cue):
-            continue
+    for event in _object_events(sent, wend, cue):
         yield from _opener_subjects(sent, event, polarity, wtext, pos)
         return
 
