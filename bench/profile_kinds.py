@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import resource
 import sys
 import time
 from collections import defaultdict
@@ -52,7 +53,8 @@ def main() -> None:
         prof.disable()
         prof.dump_stats(str(args.cprofile))
     print(f"load {t1 - t0:.2f}s  prepare {t2 - t1:.2f}s  index {t3 - t2:.2f}s  "
-          f"check {t4 - t3:.2f}s  total {t4 - t0:.2f}s")
+          f"check {t4 - t3:.2f}s  total {t4 - t0:.2f}s  "
+          f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     for kind, (n, secs, cands) in sorted(per_kind.items()):
         print(f"  {kind:10s} {n:5d} facts  {1000 * secs / n:7.1f} ms/fact  "
               f"{cands / n:7.1f} candidates  {secs:6.2f}s")

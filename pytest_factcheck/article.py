@@ -11,6 +11,7 @@ cached on it.
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import Any
 
 import regex
 
-from .text.normalize import ComposedMap, Normalized, OffsetMap, normalize
+from .text.normalize import ComposedMap, OffsetMap, normalize
 from .text.segment import paragraph_spans, sentence_spans
 
 __all__ = ["Article", "InlineWaiver", "Paragraph", "PreparedArticle", "Sentence", "prepare"]
@@ -74,14 +75,14 @@ class Article:
         return cls(path=path, source=text, text=text, meta=meta)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     index: int
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
     start: int
@@ -102,7 +103,10 @@ class PreparedArticle:
         folded: list[str] = []
         paragraphs: list[Paragraph] = []
         sentences: list[Sentence] = []
-        self._para_maps: list[tuple[int, int, Normalized]] = []
+        # Per paragraph: (start in ``surface``, start in ``article.text``,
+        # normalized length, offset map back to the paragraph's text). The
+        # paragraph's own strings are not kept: ``surface``/``folded`` hold them.
+        self._para_maps: list[tuple[int, int, int, OffsetMap | ComposedMap]] = []
         pos = 0
         for raw_start, raw_end in paragraph_spans(text):
             norm = normalize(text[raw_start:raw_end])
@@ -114,7 +118,7 @@ class PreparedArticle:
                 pos += 1
             idx = len(paragraphs)
             paragraphs.append(Paragraph(idx, pos, pos + len(norm.surface)))
-            self._para_maps.append((pos, raw_start, norm))
+            self._para_maps.append((pos, raw_start, len(norm.surface), norm.map))
             for s, e in sentence_spans(norm.surface):
                 sentences.append(Sentence(len(sentences), pos + s, pos + e, idx))
             surfaces.append(norm.surface)
@@ -124,8 +128,8 @@ class PreparedArticle:
         self.folded = "".join(folded)
         self.paragraphs: tuple[Paragraph, ...] = tuple(paragraphs)
         self.sentences: tuple[Sentence, ...] = tuple(sentences)
-        self._para_starts = [p.start for p in paragraphs]
-        self._sent_starts = [s.start for s in sentences]
+        self._para_starts = array("q", [p.start for p in paragraphs])
+        self._sent_starts = array("q", [s.start for s in sentences])
         self.cache: dict[Any, Any] = {}  # per-run derived data (mentions, quotes)
 
     @property
@@ -158,9 +162,9 @@ class PreparedArticle:
         if not self._para_maps:
             return 0, 0
         k = max(0, bisect_right(self._para_starts, start) - 1)
-        pstart, raw_start, norm = self._para_maps[k]
-        pend = pstart + len(norm.surface)
-        s, e = norm.to_source(max(0, start - pstart), max(0, min(end, pend) - pstart))
+        pstart, raw_start, length, offsets = self._para_maps[k]
+        pend = pstart + length
+        s, e = offsets.to_source(max(0, start - pstart), max(0, min(end, pend) - pstart))
         return raw_start + s, raw_start + max(s, e)
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
@@ -172,8 +176,8 @@ class PreparedArticle:
         return m.to_source(s, e)
 
     @cached_property
-    def _line_starts(self) -> list[int]:
-        starts = [0]
+    def _line_starts(self) -> array[int]:
+        starts = array("q", [0])
         starts.extend(m.end() for m in _LINE_BREAK.finditer(self.article.source))
         return starts
 

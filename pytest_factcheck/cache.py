@@ -44,7 +44,8 @@ from typing import Any
 
 from .article import PreparedArticle
 
-__all__ = ["FORMAT_VERSION", "ArticleStore", "code_fingerprint", "content_key"]
+__all__ = ["FORMAT_VERSION", "ArticleStore", "code_fingerprint", "content_key",
+           "full_code_fingerprint"]
 
 FORMAT_VERSION = 1
 MAGIC = "pytest-factcheck/prepared"
@@ -73,6 +74,26 @@ def code_fingerprint() -> str:
             h.update(name.encode() + b"\0" + (here / name).read_bytes())
         except OSError:
             h.update(name.encode() + b"\0missing")
+    return h.hexdigest()
+
+
+@functools.cache
+def full_code_fingerprint() -> str:
+    """A hash of all of this package's code and data files (and the libraries it uses).
+
+    Remembered results depend on every module that checks a fact, so any
+    change to the package starts over.
+    """
+    h = hashlib.blake2b(digest_size=12)
+    h.update(code_fingerprint().encode())
+    for dist in ("pyyaml", "jsonschema", "pyahocorasick"):
+        h.update(f"{dist}={_version(dist)};".encode())
+    here = Path(__file__).parent
+    for path in sorted([*here.rglob("*.py"), *here.rglob("*.json")]):
+        try:
+            h.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
+        except OSError:
+            h.update(b"unreadable")
     return h.hexdigest()
 
 

@@ -14,41 +14,101 @@ worker already put them, so cold-cache preparation is split between workers.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .article import PreparedArticle, prepare
+from .article import InlineWaiver, PreparedArticle, prepare
 from .articles import MAX_BYTES, discover_articles, display_path, parse_article, read_article
 from .cache import ArticleStore, content_key
 from .errors import ArticleError
 from .index import CorpusIndex
 from .model import Problem
 
-__all__ = ["Corpus", "Selection"]
+__all__ = ["ArticleRef", "Corpus", "Selection"]
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """One readable article of a selection: where it is and what it holds.
+
+    ``key`` is the content key (None for a file read without the cache);
+    ``token`` names this content at this path, the unit of remembered results.
+    ``waivers`` are the article's inline waivers (known without preparing it).
+    """
+
+    path: str
+    file: Path
+    key: str | None
+    waivers: tuple[InlineWaiver, ...] = ()
+
+    token: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        h = hashlib.blake2b(digest_size=16)
+        h.update(self.path.encode("utf-8", "surrogatepass") + b"\0")
+        h.update((self.key or f"unkeyed:{self.file.absolute()}").encode("utf-8",
+                                                                        "surrogatepass"))
+        object.__setattr__(self, "token", h.hexdigest())
 
 
 @dataclass
 class Selection:
-    """The prepared articles below some paths, and the ones that could not be read."""
+    """The articles below some paths, and the ones that could not be read.
 
-    articles: list[PreparedArticle] = field(default_factory=list)
+    ``refs`` are known at once; the prepared articles (``articles``,
+    :meth:`prepared`) are made on first use, so a run whose results are all
+    remembered never prepares an article.
+    """
+
+    refs: list[ArticleRef] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     paths: list[str] = field(default_factory=list)  # display paths, readable or not
     index: CorpusIndex | None = None  # built on first use, see Corpus.index_for
+    corpus: Corpus | None = None
+    _articles: list[PreparedArticle] | None = None
+
+    @property
+    def articles(self) -> list[PreparedArticle]:
+        """Every readable article, prepared (in corpus order)."""
+        if self._articles is None:
+            self._articles = self.prepared(self.refs)
+        return self._articles
+
+    def prepared(self, refs: Sequence[ArticleRef]) -> list[PreparedArticle]:
+        """The prepared articles of ``refs`` (an article that fails now is a problem)."""
+        assert self.corpus is not None
+        out: list[PreparedArticle] = []
+        for ref in refs:
+            got = self.corpus.prepare(ref)
+            if isinstance(got, Problem):
+                if got not in self.problems:
+                    self.problems.append(got)
+            else:
+                out.append(got)
+        return out
+
+
+Known = Callable[[str], "tuple[InlineWaiver, ...] | None"]
 
 
 class Corpus:
     """Reads and prepares articles on demand, each once."""
 
     def __init__(self, rootdir: Path | str, *, store: ArticleStore | None = None,
-                 share: tuple[int, int] | None = None) -> None:
+                 share: tuple[int, int] | None = None, known: Known | None = None) -> None:
         self.rootdir = Path(rootdir).absolute()
         self.store = store
         self.share = share
+        # token -> inline waivers of an article known to prepare without error
+        # (the result cache's manifest); such articles are prepared only on demand.
+        self.known = known
         self._prepared: dict[Path, PreparedArticle | Problem] = {}
+        self._refs: dict[Path, ArticleRef | Problem] = {}
         self._selections: dict[tuple[str, ...], Selection] = {}
         self.prepared_count = 0  # articles actually parsed and prepared in this run
 
@@ -71,6 +131,7 @@ class Corpus:
         return unique
 
     def get(self, path: Path, display: str) -> PreparedArticle | Problem:
+        """The prepared article at ``path`` (or the problem that stops it)."""
         key = path.absolute()
         hit = self._prepared.get(key)
         if hit is None:
@@ -81,6 +142,52 @@ class Corpus:
             self._prepared[key] = hit
         return hit
 
+    def ref(self, path: Path, display: str) -> ArticleRef | Problem:
+        """The article at ``path`` as a reference, prepared now unless already known."""
+        akey = path.absolute()
+        hit = self._refs.get(akey)
+        if hit is not None:
+            return hit
+        data = _plain_bytes(path) if self.store is not None else None
+        if data is None or self.store is None:
+            got = self.get(path, display)
+            hit = got if isinstance(got, Problem) else ArticleRef(
+                display, path, None, got.article.waivers)
+        else:
+            ref = ArticleRef(display, path, content_key(data, path.suffix))
+            waivers = self.known(ref.token) if self.known is not None else None
+            if waivers is not None:
+                hit = dataclasses.replace(ref, waivers=waivers)
+            else:
+                try:
+                    prepared = self._prepare_bytes(data, ref)
+                    self._prepared[akey] = prepared
+                    hit = dataclasses.replace(ref, waivers=prepared.article.waivers)
+                except ArticleError as exc:
+                    hit = self._prepared[akey] = exc.problem()
+        self._refs[akey] = hit
+        return hit
+
+    def prepare(self, ref: ArticleRef) -> PreparedArticle | Problem:
+        """The prepared article of ``ref``: from memory, the store, or its file."""
+        akey = ref.file.absolute()
+        hit = self._prepared.get(akey)
+        if hit is None and ref.key is not None and self.store is not None:
+            cached = self.store.load(ref.key, ref.path)
+            if cached is not None:
+                hit = self._prepared[akey] = cached
+        return hit if hit is not None else self.get(ref.file, ref.path)
+
+    def _prepare_bytes(self, data: bytes, ref: ArticleRef) -> PreparedArticle:
+        assert self.store is not None and ref.key is not None
+        cached = self.store.load(ref.key, ref.path)
+        if cached is not None:
+            return cached
+        self.prepared_count += 1
+        prepared = prepare(parse_article(data, ref.path, ref.file.suffix.lower()))
+        self.store.save(ref.key, prepared)
+        return prepared
+
     def _read_and_prepare(self, path: Path, display: str) -> PreparedArticle:
         data = _plain_bytes(path) if self.store is not None else None
         if data is None or self.store is None:
@@ -88,14 +195,8 @@ class Corpus:
             # (and words the error).
             self.prepared_count += 1
             return prepare(read_article(path, display))
-        key = content_key(data, path.suffix)
-        cached = self.store.load(key, display)
-        if cached is not None:
-            return cached
-        self.prepared_count += 1
-        prepared = prepare(parse_article(data, display, path.suffix.lower()))
-        self.store.save(key, prepared)
-        return prepared
+        return self._prepare_bytes(data, ArticleRef(display, path,
+                                                    content_key(data, path.suffix)))
 
     def load(self, paths: Sequence[str | Path]) -> Selection:
         """The articles below ``paths`` (memoized: the same paths give the same Selection)."""
@@ -115,20 +216,20 @@ class Corpus:
         return sel.index
 
     def _load(self, paths: Sequence[str | Path]) -> Selection:
-        sel = Selection()
+        sel = Selection(corpus=self)
         for given in paths:
             if not Path(given).exists() and not Path(given).is_symlink():
                 sel.problems.append(Problem(str(given), 0, 0, "no such file or folder"))
         files = self.files(paths)
         for f, d in self._share_order(files):
-            self.get(f, d)
+            self.ref(f, d)
         for f, d in files:
             sel.paths.append(d)
-            got = self.get(f, d)
+            got = self.ref(f, d)
             if isinstance(got, Problem):
                 sel.problems.append(got)
             else:
-                sel.articles.append(got)
+                sel.refs.append(got)
         return sel
 
     def _share_order(self, files: list[tuple[Path, str]]) -> list[tuple[Path, str]]:

@@ -18,7 +18,8 @@ from .loader import LoadedFact
 from .model import Evidence, Fact, FactResult, Finding, Note, Problem, Waiver
 from .text.normalize import normalize_phrase
 
-__all__ = ["ArticleSelector", "check_all", "check_fact", "glob_matcher", "make_excerpt"]
+__all__ = ["ArticleOutcome", "ArticleSelector", "assemble", "check_all", "check_article",
+           "check_fact", "glob_matcher", "make_excerpt", "pool_for"]
 
 EXCERPT_WIDTH = 160
 
@@ -181,6 +182,115 @@ def _inline_waiver(fact: Fact, art: PreparedArticle, ev: Evidence) -> str | None
     return None
 
 
+@dataclass(frozen=True)
+class ArticleOutcome:
+    """What one fact found in one article: the unit the result cache keeps.
+
+    ``unsettled``: the check did not finish (time limit, internal error); such
+    an outcome is reported but never remembered.
+    """
+
+    findings: tuple[Finding, ...] = ()
+    notes: tuple[Note, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    mentioned: bool = False
+
+    @property
+    def unsettled(self) -> bool:
+        return bool(self.problems)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.findings or self.notes or self.problems or self.mentioned)
+
+
+NOTHING = ArticleOutcome()
+
+
+def check_article(loaded: LoadedFact, art: PreparedArticle) -> ArticleOutcome:
+    """One fact against one article (``applies_to`` is the caller's business)."""
+    fact, checker = loaded.fact, loaded.checker
+    try:
+        evidence = list(checker.check(art))
+    except TimeoutError:
+        return ArticleOutcome(problems=(Problem(
+            art.path, 0, 0, f"fact {fact.id!r}: a pattern ran past the time limit on this "
+            "article (catastrophic backtracking?); the article was not checked for this "
+            "fact"),))
+    except Exception as exc:  # a bug in a kind must not stop the other articles
+        return ArticleOutcome(problems=(Problem(
+            art.path, 0, 0, f"fact {fact.id!r}: internal error while checking this article "
+            f"({type(exc).__name__}: {exc}); the article was not checked for this fact"),))
+    if not evidence:
+        return NOTHING
+    unless = _terms_pattern(fact.unless) if fact.unless else None
+    findings: list[Finding] = []
+    notes: list[Note] = []
+    for ev in evidence:
+        if unless is not None:
+            win = art.window_at(fact.window, ev.start)
+            if win is not None and unless.search(art.folded, win.start, win.end):
+                continue
+        if ev.status == "note":
+            s, _ = art.to_source(ev.start, ev.end)
+            line, col = art.line_col(s)
+            notes.append(Note(art.path, line, col, ev.message))
+            continue
+        finding = _finding(fact, art, ev)
+        if finding.status == "contradiction":
+            waiver = _waiver_for(fact, art.path)
+            reason = waiver.reason if waiver is not None else _inline_waiver(fact, art, ev)
+            if reason is not None:
+                finding = Finding(**{**finding.__dict__, "status": "waived", "waiver": reason})
+        findings.append(finding)
+    return ArticleOutcome(tuple(findings), tuple(notes), (), True)
+
+
+def applies(fact: Fact) -> ArticleSelector | None:
+    """The selector of the articles ``fact`` applies to (None: all)."""
+    return glob_matcher(fact.applies_to) if fact.applies_to else None
+
+
+def assemble(fact: Fact, paths: Sequence[str], outcomes: Iterable[ArticleOutcome]
+             ) -> FactResult:
+    """The result of ``fact`` from its per-article outcomes (in corpus order).
+
+    ``paths`` are all the articles in scope (whether or not they mention the fact).
+    """
+    findings: list[Finding] = []
+    notes: list[Note] = []
+    problems: list[Problem] = []
+    mentioning = 0
+    for out in outcomes:
+        findings.extend(out.findings)
+        notes.extend(out.notes)
+        problems.extend(out.problems)
+        mentioning += out.mentioned
+    sel = applies(fact)
+    checked = len(paths) if sel is None else sum(1 for p in paths if sel(p))
+    warnings = [
+        Problem(w.pos.file if w.pos else "", w.pos.line if w.pos else 0,
+                w.pos.column if w.pos else 0,
+                f"fact {fact.id!r}: the exception for {w.article!r} matches no article")
+        for w in fact.exceptions
+        if not any(glob_matcher((w.article,))(p) for p in paths)
+    ]
+    return FactResult(fact, tuple(findings), tuple(notes), tuple(problems), tuple(warnings),
+                      checked, mentioning)
+
+
+def pool_for(loaded: LoadedFact, articles: Sequence[PreparedArticle],
+             index: CorpusIndex | None = None) -> list[PreparedArticle]:
+    """The articles ``loaded`` must look at: in scope and holding one of its terms."""
+    sel = applies(loaded.fact)
+    if index is not None and index.covers(articles):
+        pool: Iterable[PreparedArticle] = index.candidates(loaded.checker)
+    else:
+        terms = tuple(t.casefold() for t in loaded.checker.terms)
+        pool = (a for a in articles if not terms or any(t in a.folded_lower for t in terms))
+    return [a for a in pool if sel is None or sel(a.path)]
+
+
 def check_fact(loaded: LoadedFact, articles: Sequence[PreparedArticle],
                index: CorpusIndex | None = None) -> FactResult:
     """Check one fact against every article it applies to.
@@ -189,66 +299,8 @@ def check_fact(loaded: LoadedFact, articles: Sequence[PreparedArticle],
     same ``articles``) makes the fact look only at the articles that mention
     one of its terms; the result is the same without it.
     """
-    fact, checker = loaded.fact, loaded.checker
-    applies = glob_matcher(fact.applies_to) if fact.applies_to else None
-    unless = _terms_pattern(fact.unless) if fact.unless else None
-    findings: list[Finding] = []
-    notes: list[Note] = []
-    problems: list[Problem] = []
-    mentioning = 0
-    if index is not None and index.covers(articles):
-        pool: Sequence[PreparedArticle] = index.candidates(checker)
-        terms: tuple[str, ...] = ()  # the index did the term pre-check
-    else:
-        pool = articles
-        terms = tuple(t.casefold() for t in checker.terms)
-    checked = len(articles) if applies is None else sum(1 for a in articles if applies(a.path))
-    for art in pool:
-        if applies is not None and not applies(art.path):
-            continue
-        if terms and not any(t in art.folded_lower for t in terms):
-            continue
-        try:
-            evidence = list(checker.check(art))
-        except TimeoutError:
-            problems.append(Problem(art.path, 0, 0, f"fact {fact.id!r}: a pattern ran past the "
-                                    "time limit on this article (catastrophic backtracking?); "
-                                    "the article was not checked for this fact"))
-            continue
-        except Exception as exc:  # a bug in a kind must not stop the other articles
-            problems.append(Problem(art.path, 0, 0, f"fact {fact.id!r}: internal error while "
-                                    f"checking this article ({type(exc).__name__}: {exc}); "
-                                    "the article was not checked for this fact"))
-            continue
-        if evidence:
-            mentioning += 1
-        for ev in evidence:
-            if unless is not None:
-                win = art.window_at(fact.window, ev.start)
-                if win is not None and unless.search(art.folded, win.start, win.end):
-                    continue
-            if ev.status == "note":
-                s, _ = art.to_source(ev.start, ev.end)
-                line, col = art.line_col(s)
-                notes.append(Note(art.path, line, col, ev.message))
-                continue
-            finding = _finding(fact, art, ev)
-            if finding.status == "contradiction":
-                waiver = _waiver_for(fact, art.path)
-                reason = waiver.reason if waiver is not None else _inline_waiver(fact, art, ev)
-                if reason is not None:
-                    finding = Finding(**{**finding.__dict__, "status": "waived",
-                                         "waiver": reason})
-            findings.append(finding)
-    warnings = [
-        Problem(w.pos.file if w.pos else "", w.pos.line if w.pos else 0,
-                w.pos.column if w.pos else 0,
-                f"fact {fact.id!r}: the exception for {w.article!r} matches no article")
-        for w in fact.exceptions
-        if not any(glob_matcher((w.article,))(a.path) for a in articles)
-    ]
-    return FactResult(fact, tuple(findings), tuple(notes), tuple(problems), tuple(warnings),
-                      checked, mentioning)
+    outcomes = (check_article(loaded, a) for a in pool_for(loaded, articles, index))
+    return assemble(loaded.fact, [a.path for a in articles], outcomes)
 
 
 def check_all(facts: Iterable[LoadedFact], articles: Sequence[PreparedArticle]

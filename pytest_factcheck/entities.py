@@ -120,7 +120,7 @@ def _near_spelling(a: str, b: str) -> bool:
     return a == b or (min(len(a), len(b)) >= 4 and SequenceMatcher(None, a, b).ratio() >= 0.8)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A place where an article names one (or, if ambiguous, several) entities."""
 
@@ -278,9 +278,7 @@ class EntityIndex:
         if cached is not None:
             return cached
         text = article.folded
-        low = article.cache.get("lower")
-        if low is None:
-            low = article.cache["lower"] = text.lower()
+        low = text.lower()  # read once per article and entity table: not kept
         if self._automaton is not None and len(low) == len(text):
             spans = self._automaton_spans(low)
         elif self._pattern is not None:
@@ -289,21 +287,21 @@ class EntityIndex:
         else:
             spans = []
         found: list[Mention] = []
-        for start, end, key in spans:
-            form = self._table.get(key)
+        for start, end, form_key in spans:
+            form = self._table.get(form_key)
             if form is None:
                 continue
             if form.needs_capital and not text[start].isupper():
                 continue
             entities = form.entities
-            if form.needs_capital and key in _MONTHS and _month_context(text, start, end):
+            if form.needs_capital and form_key in _MONTHS and _month_context(text, start, end):
                 entities = frozenset()  # "in May", "May 2019": the month, not Theresa May
             if form.needs_capital:
                 entities = frozenset(e for e in entities
                                      if not self._other_given_name(text, start, e))
-            if any((key, e) in self._descriptive for e in entities):
+            if any((form_key, e) in self._descriptive for e in entities):
                 entities = frozenset(e for e in entities
-                                     if (key, e) not in self._descriptive
+                                     if (form_key, e) not in self._descriptive
                                      or not self._describes_other(text, start, end, e))
             found.append(Mention(start, end, entities, text[start:end]))
         result = tuple(found)

@@ -24,13 +24,15 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import ahocorasick
 
 from .article import PreparedArticle
 
-__all__ = ["CorpusIndex", "fact_term_groups", "fact_terms", "required_literals"]
+__all__ = ["CorpusIndex", "Needs", "fact_needs", "fact_quoted_runs", "fact_term_groups",
+           "fact_terms", "required_literals"]
 
 # A finite set of strings larger than this is not expanded further.
 MAX_ALTERNATIVES = 64
@@ -222,6 +224,44 @@ def fact_term_groups(checker: Any) -> tuple[tuple[str, ...], ...] | None:
     return None if any(not g or "" in g for g in out) else out
 
 
+@dataclass(frozen=True)
+class Needs:
+    """What an article must hold for a fact to say anything about it (picklable).
+
+    ``terms``: one of these (case-folded) strings, or None: every article.
+    ``groups``: every string of one of these groups, or None: no such rule.
+    ``quoted_runs``: one of these word runs inside one piece of a quoted span
+    (words as :func:`~pytest_factcheck.text.quotes.quote_words` reads them,
+    split at gaps as :class:`~pytest_factcheck.text.quotes.QuoteSpan` pieces
+    are), or None: no such rule. When given, it decides alone (it is the
+    quote checker's own first test, so it is at least as tight as the others).
+    Kept with cached results, so that a later run can find the articles a
+    fact must look at without compiling the fact.
+    """
+
+    terms: tuple[str, ...] | None
+    groups: tuple[tuple[str, ...], ...] | None = None
+    quoted_runs: tuple[tuple[str, ...], ...] | None = None
+
+
+def fact_quoted_runs(checker: Any) -> tuple[tuple[str, ...], ...] | None:
+    """A checker's ``quoted_runs`` (sorted, without repeats); None when it declares none."""
+    runs = getattr(checker, "quoted_runs", None)
+    if not runs:
+        return None
+    out = tuple(sorted({tuple(r) for r in runs}))
+    return None if any(not r for r in out) else out
+
+
+def fact_needs(checker: Any) -> Needs:
+    """The :class:`Needs` of a compiled checker."""
+    if isinstance(checker, Needs):
+        return checker
+    terms = fact_terms(checker)
+    return Needs(terms, fact_term_groups(checker) if terms is not None else None,
+                 fact_quoted_runs(checker))
+
+
 class CorpusIndex:
     """Posting lists of fact terms over a fixed sequence of prepared articles.
 
@@ -234,17 +274,27 @@ class CorpusIndex:
         self._given = articles
         self._postings: dict[str, tuple[int, ...]] = {}
         self._sets: dict[str, frozenset[int]] = {}
+        # Quoted runs of n words: per n, posting lists of the run hashes asked
+        # for (each article's runs are read once and cached on it, compactly).
+        self._run_postings: dict[int, dict[int, tuple[int, ...]]] = {}
         self.add_terms(terms)
 
     @classmethod
     def for_checkers(cls, articles: Sequence[PreparedArticle], checkers: Iterable[Any]
                      ) -> CorpusIndex:
         terms: set[str] = set()
+        runs: set[tuple[str, ...]] = set()
         for ch in checkers:
-            terms.update(fact_terms(ch) or ())
-            for group in fact_term_groups(ch) or ():
+            needs = fact_needs(ch)
+            if needs.quoted_runs is not None:
+                runs.update(needs.quoted_runs)  # decides alone: no terms needed
+                continue
+            terms.update(needs.terms or ())
+            for group in needs.groups or ():
                 terms.update(group)
-        return cls(articles, terms)
+        index = cls(articles, terms)
+        index.add_runs(runs)
+        return index
 
     def _text(self, art: PreparedArticle) -> str:
         cached = art.__dict__.get("folded_lower")
@@ -303,16 +353,57 @@ class CorpusIndex:
             hit.update(sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0])
         return sorted(hit)
 
-    def candidates(self, checker: Any) -> list[PreparedArticle]:
-        """The articles ``checker`` can say anything about, in corpus order.
+    def add_runs(self, runs: Iterable[Sequence[str]]) -> None:
+        """Index quoted word runs not yet indexed (see :attr:`Needs.quoted_runs`).
 
-        A checker with ``term_groups`` (word sets, one of which an article
-        must hold in full for any evidence) is narrowed to the articles
-        holding a whole group, within those holding one of its ``terms``.
+        Each article's quoted runs of a length are read once
+        (:func:`~pytest_factcheck.text.quotes.quoted_runs`, cached on the
+        article, which the quote checker reads too); new runs are looked up
+        in those.
+        """
+        by_len: dict[int, set[int]] = {}
+        for run in runs:
+            n = len(run)
+            if n:
+                by_len.setdefault(n, set()).add(hash(tuple(run)))
+        for n, wanted in by_len.items():
+            posted = self._run_postings.setdefault(n, {})
+            new = wanted.difference(posted)
+            if not new:
+                continue
+            from .text.quotes import quoted_runs  # the index stays light to import
+
+            lists: dict[int, list[int]] = {h: [] for h in new}
+            for pos, art in enumerate(self.articles):
+                for h in new.intersection(quoted_runs(art, n)[0]):
+                    lists[h].append(pos)
+            for h, plist in lists.items():
+                posted[h] = tuple(plist)
+
+    def positions_quoting(self, runs: Sequence[Sequence[str]]) -> list[int]:
+        """Positions of the articles quoting one of ``runs`` (hash collisions
+        may add an article, never drop one)."""
+        self.add_runs(runs)
+        hit: set[int] = set()
+        for run in runs:
+            if run:
+                hit.update(self._run_postings[len(run)][hash(tuple(run))])
+        return sorted(hit)
+
+    def candidates(self, checker: Any) -> list[PreparedArticle]:
+        """The articles ``checker`` (or its :class:`Needs`) can say anything about, in order.
+
+        A checker with ``quoted_runs`` is narrowed to the articles quoting one
+        of them. Otherwise, a checker with ``term_groups`` (word sets, one of
+        which an article must hold in full for any evidence) is narrowed to
+        the articles holding a whole group, within those holding one of its
+        ``terms``.
         """
         arts = self.articles
-        terms = fact_terms(checker)
-        groups = fact_term_groups(checker) if terms is not None else None
+        needs = fact_needs(checker)
+        terms, groups = needs.terms, needs.groups
+        if needs.quoted_runs is not None:
+            return [arts[i] for i in self.positions_quoting(needs.quoted_runs)]
         if groups is not None:
             within = set(self.positions(terms))
             return [arts[i] for i in self.positions_all(groups) if i in within]

@@ -21,7 +21,7 @@ import datetime as _dt
 import difflib
 import json
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -520,10 +520,36 @@ def _order(err: FactError) -> tuple[int, int]:
 # ---------------------------------------------------------------------------
 # The catalog
 # ---------------------------------------------------------------------------
-@dataclass
 class LoadedFact:
-    fact: Fact
-    checker: Checker
+    """A fact and its checker.
+
+    A catalog restored from the result cache compiles a fact only when an
+    article needs checking (``compiler``): a run whose results are all
+    remembered compiles nothing.
+    """
+
+    __slots__ = ("_checker", "compiler", "fact")
+
+    def __init__(self, fact: Fact, checker: Checker | None = None,
+                 compiler: Callable[[Fact], Checker] | None = None) -> None:
+        self.fact = fact
+        self._checker = checker
+        self.compiler = compiler
+
+    @property
+    def checker(self) -> Checker:
+        if self._checker is None:
+            if self.compiler is None:
+                raise RuntimeError(f"fact {self.fact.id!r} has no checker")
+            self._checker = self.compiler(self.fact)
+        return self._checker
+
+    @property
+    def compiled(self) -> bool:
+        return self._checker is not None
+
+    def __repr__(self) -> str:
+        return f"LoadedFact({self.fact.id!r}, compiled={self.compiled})"
 
 
 @dataclass
@@ -535,12 +561,21 @@ class FactFile:
     problems: list[Problem] = field(default_factory=list)
 
 
-@dataclass
 class Catalog:
     """Everything loaded from the fact files of a run."""
 
-    files: dict[str, FactFile]
-    entities: EntityIndex
+    def __init__(self, files: dict[str, FactFile],
+                 entities: EntityIndex | Callable[[], EntityIndex],
+                 inputs: CompileInputs | None = None) -> None:
+        self.files = files
+        self._entities = entities
+        self.inputs = inputs  # what compiling needs, kept by the result cache
+
+    @property
+    def entities(self) -> EntityIndex:
+        if not isinstance(self._entities, EntityIndex):
+            self._entities = self._entities()
+        return self._entities
 
     @property
     def facts(self) -> list[LoadedFact]:
@@ -549,6 +584,56 @@ class Catalog:
     @property
     def problems(self) -> list[Problem]:
         return [p for ff in self.files.values() for p in ff.problems]
+
+
+@dataclass(frozen=True)
+class CompileInputs:
+    """What compiling the facts of a catalog depends on, besides each fact."""
+
+    entities: Mapping[str, Entity]
+    runnable: tuple[Fact, ...]
+    regex_timeout: float
+
+
+class LazyCompiler:
+    """Compiles facts of a catalog on demand, with one context built on first use.
+
+    Used for catalogs restored from the result cache: their facts compiled
+    without error when they were loaded, and compiling is deterministic.
+    """
+
+    def __init__(self, entities: Mapping[str, Entity], facts: Sequence[Fact],
+                 regex_timeout: float) -> None:
+        self._entities = dict(entities)
+        self._facts = tuple(facts)
+        self._timeout = regex_timeout
+        self._context: CompileContext | None = None
+
+    def entity_index(self) -> EntityIndex:
+        return self.context.entities
+
+    @property
+    def context(self) -> CompileContext:
+        if self._context is None:
+            self._context = CompileContext(EntityIndex(self._entities),
+                                           regex_timeout=self._timeout, facts=self._facts)
+        return self._context
+
+    def __call__(self, fact: Fact) -> Checker:
+        return _compile(fact, self.context)
+
+
+def restore_catalog(files: Mapping[str, tuple[Sequence[Fact], Sequence[Problem]]],
+                    entities: Mapping[str, Entity], runnable: Sequence[Fact],
+                    regex_timeout: float) -> Catalog:
+    """A catalog from stored facts, compiled lazily (see :class:`LazyCompiler`)."""
+    compiler = LazyCompiler(entities, runnable, regex_timeout)
+    out: dict[str, FactFile] = {}
+    for name, (facts, problems) in files.items():
+        out[name] = FactFile(name, [LoadedFact(f, compiler=compiler) for f in facts],
+                             list(problems))
+    return Catalog(out, compiler.entity_index,
+                   CompileInputs(dict(entities), tuple(runnable), regex_timeout))
 
 
 def discover_fact_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -871,4 +956,4 @@ def load_catalog(
         ff.problems = _problems(errors[path], path)
         if not ff.problems:
             ff.facts = compiled.get(path, [])
-    return Catalog(files, index)
+    return Catalog(files, index, CompileInputs(entities, context.facts, regex_timeout))

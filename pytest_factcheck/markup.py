@@ -352,13 +352,21 @@ def waiver_problems(articles: Iterable[PreparedArticle],
     """Malformed inline waivers, and waivers naming no known fact, as located errors."""
     out: list[Problem] = []
     for art in articles:
-        for w in art.article.waivers:
-            if w.problem:
-                out.append(Problem(art.path, w.line, w.column, f"inline waiver: {w.problem}"))
-            elif (known_facts is not None and w.fact_id is not None
-                  and w.fact_id not in known_facts):
-                guess = difflib.get_close_matches(w.fact_id, list(known_facts), n=1)
-                out.append(Problem(art.path, w.line, w.column,
-                                   f"inline waiver: no fact {w.fact_id!r} was loaded"
-                                   + (f" (did you mean {guess[0]!r}?)" if guess else "")))
+        out.extend(article_waiver_problems(art.path, art.article.waivers, known_facts))
+    return out
+
+
+def article_waiver_problems(path: str, waivers: Iterable[InlineWaiver],
+                            known_facts: Collection[str] | None = None) -> list[Problem]:
+    """The waiver problems of one article (at ``path``), from its inline waivers."""
+    out: list[Problem] = []
+    for w in waivers:
+        if w.problem:
+            out.append(Problem(path, w.line, w.column, f"inline waiver: {w.problem}"))
+        elif (known_facts is not None and w.fact_id is not None
+              and w.fact_id not in known_facts):
+            guess = difflib.get_close_matches(w.fact_id, list(known_facts), n=1)
+            out.append(Problem(path, w.line, w.column,
+                               f"inline waiver: no fact {w.fact_id!r} was loaded"
+                               + (f" (did you mean {guess[0]!r}?)" if guess else "")))
     return out

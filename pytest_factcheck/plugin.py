@@ -17,13 +17,15 @@ from _pytest.config import Config as _Config
 from .cache import ArticleStore
 from .corpus import Corpus, Selection
 from .engine import check_fact
+from .index import CorpusIndex
 from .loader import Catalog, LoadedFact, discover_fact_files, load_catalog
-from .markup import waiver_problems
+from .markup import article_waiver_problems
 from .model import FactResult, Problem
 from .outputs import write_outputs
 from .outputs.github import in_github_actions, workflow_commands
 from .outputs.summary import Progress, summary_table
 from .report import build_json_report, render_result, result_to_json, write_json_report
+from .resultcache import ResultStore
 
 PLUGIN_NAME = "factcheck-session"
 PROGRESS_MIN = 100  # articles; fewer are read without a progress line
@@ -119,8 +121,12 @@ class FactcheckPlugin:
         except ValueError:
             raise pytest.UsageError("ini option factcheck_timeout must be a number of "
                                     "seconds") from None
-        self.corpus = Corpus(self.rootdir, store=ArticleStore.for_config(config),
-                             share=_worker_share(config))
+        store = ArticleStore.for_config(config)
+        # Remembered results (needs the prepared-article store too: an article
+        # a fact must look at again is prepared from it).
+        self.memory = ResultStore.for_config(config) if store is not None else None
+        self.corpus = Corpus(self.rootdir, store=store, share=_worker_share(config),
+                             known=self.memory.known if self.memory is not None else None)
         self._catalog: Catalog | None = None
         self.results: dict[str, dict[str, Any]] = {}
         self.article_problems: dict[str, Problem] = {}
@@ -150,8 +156,12 @@ class FactcheckPlugin:
     def catalog(self) -> Catalog:
         if self._catalog is None:
             files = self.all_fact_files()
-            self._catalog = load_catalog(
-                files, display={f: self.display(f) for f in files}, regex_timeout=self.timeout)
+            display = {f: self.display(f) for f in files}
+            if self.memory is not None:
+                self._catalog = self.memory.catalog(files, display, self.timeout)
+            else:
+                self._catalog = load_catalog(files, display=display,
+                                             regex_timeout=self.timeout)
         return self._catalog
 
     def is_changed(self, path: Path) -> bool:
@@ -169,7 +179,10 @@ class FactcheckPlugin:
         if sel is None:
             sel = self._selections[key] = self.corpus.load(paths)
             known = {lf.fact.id for lf in self.catalog.facts}
-            sel.problems.extend(waiver_problems(sel.articles, known))  # inline waivers
+            for ref in sel.refs:  # inline waivers
+                sel.problems.extend(article_waiver_problems(ref.path, ref.waivers, known))
+            if self.memory is not None:
+                self.memory.remember_articles(sel.refs)
             for p in sel.problems:
                 self.article_problems[problem_key(p)] = p
         return sel
@@ -258,6 +271,15 @@ class FactcheckPlugin:
             terminalreporter.write_line(f"factcheck: JSON report written to {path}")
         for line in getattr(self, "output_lines", ()):
             terminalreporter.write_line(line)
+        memory = self.memory
+        if memory is not None and config.get_verbosity() > 0 and sum(memory.stats.values()):
+            st = memory.stats
+            terminalreporter.write_line(
+                f"factcheck: {st['checked']} facts checked, "
+                f"{st['remembered'] + st['partly']} from remembered results "
+                f"({st['partly']} of them checked again on new or changed articles: "
+                f"{st['articles_rechecked']} article checks); "
+                f"{self.corpus.prepared_count} articles prepared")
         report = getattr(self, "json_report", None)
         if report is None:
             return
@@ -284,7 +306,7 @@ class FactcheckPlugin:
         progress = Progress(len(files), label="factcheck: reading articles",
                             rewrite=tr.rewrite, write_line=tr.write_line, tty=tr.isatty)
         for f, d in progress.track(files):
-            self.corpus.get(f, d)
+            self.corpus.ref(f, d)  # prepares the articles not known from earlier runs
         progress.done(f"factcheck: read {len(files)} articles")
 
 
@@ -326,9 +348,16 @@ class FactItem(pytest.Item):
         sel = self.plugin.articles_for(self.path)
         self.skipped_articles = sel.problems
         catalog = self.plugin.catalog
-        index = self.plugin.corpus.index_for(
-            sel, (lf.checker for ff in catalog.files.values() for lf in ff.facts))
-        result = check_fact(self.loaded, sel.articles, index)
+        corpus, memory = self.plugin.corpus, self.plugin.memory
+
+        def index() -> CorpusIndex:
+            return corpus.index_for(
+                sel, (lf.checker for ff in catalog.files.values() for lf in ff.facts))
+
+        if memory is not None:
+            result = memory.check(self.loaded, sel, index)
+        else:
+            result = check_fact(self.loaded, sel.articles, index())
         self.result = result
         if result.contradictions or result.problems:
             raise FactContradiction(result)

@@ -1045,13 +1045,10 @@ class AttendanceChecker:
 
 
 def _sentence_tokens(article: PreparedArticle, sentence: Sentence) -> TokenRun:
-    """The tokens of a sentence, computed once per article and shared by facts."""
-    key = ("phrases.tokens", sentence.start, sentence.end)
-    run = article.cache.get(key)
-    if run is None:
-        run = TokenRun(tokens(article.folded, sentence.start, sentence.end))
-        article.cache[key] = run
-    return run  # type: ignore[no-any-return]
+    """The tokens of a sentence. Not cached: only sentences naming the fact's
+    event and one of its people are read, which other facts rarely share, and
+    keeping them cost more memory than any other per-article reading."""
+    return TokenRun(tokens(article.folded, sentence.start, sentence.end))
 
 
 def _sentences_with(sentences: Sequence[Sentence], events: list[Mention]) -> list[Sentence]:

@@ -36,8 +36,10 @@ Verdicts per span that quotes the fact:
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -52,6 +54,7 @@ from ..text.quotes import (
     QuoteWord,
     quote_spans,
     quote_words,
+    spans_quoting,
     spoken_quotes,
 )
 from . import CompileContext
@@ -292,17 +295,22 @@ class QuoteChecker:
     index: EntityIndex
     terms: tuple[str, ...]
 
+    @cached_property
+    def _grams(self) -> frozenset[tuple[str, ...]]:
+        """Every anchor (run of ``min_words`` words) of every wording."""
+        return frozenset().union(*(w.grams for w in self.wordings))
+
     def _quotes(self, span: QuoteSpan) -> bool:
-        n = self.min_words
+        """Does a piece of ``span`` hold an anchor of some wording?"""
+        n, grams = self.min_words, self._grams
         for piece in span.pieces:
-            for k in range(len(piece) - n + 1):
-                gram = tuple(w.text for w in piece[k:k + n])
-                if any(gram in w.grams for w in self.wordings):
-                    return True
+            texts = piece.texts
+            if any(tuple(texts[k:k + n]) in grams for k in range(len(texts) - n + 1)):
+                return True
         return False
 
     def best_alignment(self, span: QuoteSpan) -> Alignment | None:
-        pieces = [[w.text for w in p] for p in span.pieces]
+        pieces = [p.texts for p in span.pieces]
         best: Alignment | None = None
         for k, wording in enumerate(self.wordings):
             al = align(pieces, wording.words, k, self.min_words, self.similarity)
@@ -318,16 +326,23 @@ class QuoteChecker:
         the words of each anchor (run of ``min_words`` words) of each wording."""
         return tuple(sorted({tuple(sorted(set(g))) for w in self.wordings for g in w.grams}))
 
+    @property
+    def quoted_runs(self) -> tuple[tuple[str, ...], ...]:
+        """Word runs one of which an article must quote (inside one piece of a
+        quoted span, as :class:`QuoteWord` texts) for any evidence: the anchors."""
+        return tuple(sorted(self._grams))
+
     def check(self, article: PreparedArticle) -> Iterator[Evidence]:
-        # Fast reject (fact-independent, once per article): no anchor of any
-        # wording among the article's quoted word runs.
-        every, per_span = _article_grams(article, self.min_words)
-        if all(every.isdisjoint(w.grams) for w in self.wordings):
+        # The spans holding an anchor of some wording, found by hash among the
+        # article's quoted word runs (read once per article, fact-independent),
+        # then confirmed word by word (a hash collision changes nothing).
+        found = spans_quoting(article, self.min_words, _run_hashes(self._grams))
+        if not found:
             return
+        spans = quote_spans(article)
+        hits = [spans[k] for k in found if self._quotes(spans[k])]
         # Attribution is read (once per article, shared by all quote facts)
-        # only when some span shares an anchor with this fact (see _quotes).
-        hits = [s for s, grams in zip(quote_spans(article), per_span, strict=True)
-                if any(not grams.isdisjoint(w.grams) for w in self.wordings)]
+        # only when some span shares an anchor with this fact.
         if not hits:
             return
         speakers = {sq.span.start: sq.attribution for sq in spoken_quotes(article, self.index)}
@@ -461,26 +476,9 @@ def _wording(text: str, n: int) -> _Wording:
     return _Wording(words, display, grams)
 
 
-_Grams = frozenset[tuple[str, ...]]
-
-
-def _article_grams(article: PreparedArticle, n: int) -> tuple[_Grams, tuple[_Grams, ...]]:
-    """Every run of ``n`` words inside one piece of a quoted span: all of the
-    article's, and per span of :func:`quote_spans` (cached per article)."""
-    key = ("quote-grams", n)
-    cached = article.cache.get(key)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    per_span: list[_Grams] = []
-    for span in quote_spans(article):
-        out: set[tuple[str, ...]] = set()
-        for piece in span.pieces:
-            texts = [w.text for w in piece]
-            out.update(tuple(texts[k:k + n]) for k in range(len(texts) - n + 1))
-        per_span.append(frozenset(out))
-    result = (frozenset().union(*per_span), tuple(per_span))
-    article.cache[key] = result
-    return result
+@functools.lru_cache(maxsize=4096)
+def _run_hashes(grams: frozenset[tuple[str, ...]]) -> frozenset[int]:
+    return frozenset(hash(g) for g in grams)
 
 
 # Words in nearly every news article: never worth a term when another word of

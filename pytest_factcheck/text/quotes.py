@@ -28,11 +28,13 @@ Two layers, both computed once per article and cached on it:
 from __future__ import annotations
 
 import re
+import sys
+from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
 
 import regex
 
@@ -42,12 +44,16 @@ from .segment import ABBREVIATIONS
 
 __all__ = [
     "Attribution",
+    "QuotePiece",
     "QuoteSpan",
     "QuoteWord",
     "SpokenQuote",
     "find_spans",
+    "piece_texts",
     "quote_spans",
     "quote_words",
+    "quoted_runs",
+    "spans_quoting",
     "spoken_quotes",
 ]
 
@@ -114,7 +120,7 @@ class QuoteSpan:
     folded: str = field(default="", repr=False, compare=False)  # the article's folded text
 
     @cached_property
-    def pieces(self) -> tuple[tuple[QuoteWord, ...], ...]:
+    def pieces(self) -> tuple[QuotePiece, ...]:
         """The quoted words, split at gaps (computed on first use)."""
         return _pieces(self.folded, self.inner_start, self.inner_end)
 
@@ -136,22 +142,134 @@ def quote_words(text: str, offset: int = 0) -> list[QuoteWord]:
             for m in _WORD.finditer(text)]
 
 
-def _pieces(folded: str, start: int, end: int) -> tuple[tuple[QuoteWord, ...], ...]:
-    """Words of ``folded[start:end]`` split at ellipses and editorial insertions."""
-    inner = folded[start:end]
+def _segments(inner: str) -> list[tuple[int, int]]:
+    """Offsets in ``inner`` (a span's quoted text) of the stretches between
+    gaps (ellipses, editorial insertions)."""
+    if "[" not in inner and "." not in inner and "\u2026" not in inner:
+        return [(0, len(inner))]  # no possible cut
     cuts = sorted([m.span() for m in _ELLIPSIS.finditer(inner)]
                   + [m.span() for m in _INSERTION.finditer(inner)])
-    pieces: list[tuple[QuoteWord, ...]] = []
+    out: list[tuple[int, int]] = []
     pos = 0
     for cs, ce in [*cuts, (len(inner), len(inner))]:
         if cs < pos:  # overlapping cut (an ellipsis inside brackets)
             pos = max(pos, ce)
             continue
-        ws = tuple(quote_words(inner[pos:cs], start + pos))
-        if ws:
-            pieces.append(ws)
+        out.append((pos, cs))
         pos = ce
+    return out
+
+
+class QuotePiece(Sequence[QuoteWord]):
+    """The words of one piece of a quoted span: a read-only sequence of
+    :class:`QuoteWord` kept compactly (offsets in arrays, interned texts), as
+    spans of every article may stay cached for the whole run."""
+
+    __slots__ = ("_ends", "_starts", "texts")
+
+    def __init__(self, starts: Iterable[int], ends: Iterable[int], texts: Iterable[str]) -> None:
+        self._starts = array("I", starts)
+        self._ends = array("I", ends)
+        self.texts: tuple[str, ...] = tuple(texts)  # the words' ``text``, in order
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, k: int) -> QuoteWord: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> tuple[QuoteWord, ...]: ...
+
+    def __getitem__(self, k: int | slice) -> QuoteWord | tuple[QuoteWord, ...]:
+        if isinstance(k, slice):
+            return tuple(map(QuoteWord, self._starts[k], self._ends[k], self.texts[k]))
+        return QuoteWord(self._starts[k], self._ends[k], self.texts[k])
+
+    def __iter__(self) -> Iterator[QuoteWord]:
+        return map(QuoteWord, self._starts, self._ends, self.texts)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, QuotePiece):
+            return (self.texts == other.texts and self._starts == other._starts
+                    and self._ends == other._ends)
+        return isinstance(other, tuple) and tuple(self) == other
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
+def _pieces(folded: str, start: int, end: int) -> tuple[QuotePiece, ...]:
+    """Words of ``folded[start:end]`` split at ellipses and editorial insertions."""
+    inner = folded[start:end]
+    pieces: list[QuotePiece] = []
+    for a, b in _segments(inner):
+        found = list(_WORD.finditer(inner[a:b]))
+        if found:
+            off = start + a
+            pieces.append(QuotePiece((m.start() + off for m in found),
+                                     (m.end() + off for m in found),
+                                     (sys.intern(m.group().casefold()) for m in found)))
     return tuple(pieces)
+
+
+def piece_texts(folded: str, start: int, end: int) -> list[list[str]]:
+    """The ``text`` of each word of :func:`_pieces` (same pieces, same words),
+    without building :class:`QuoteWord` objects."""
+    inner = folded[start:end]
+    out: list[list[str]] = []
+    for a, b in _segments(inner):
+        ws = [w.casefold() for w in _WORD.findall(inner[a:b])]
+        if ws:
+            out.append(ws)
+    return out
+
+
+def quoted_runs(article: PreparedArticle, n: int) -> tuple[array[int], array[int]]:
+    """Every run of ``n`` words inside one piece of a quoted span, compactly.
+
+    ``(hashes, owners)``: the ``hash()`` of each run (a tuple of
+    ``QuoteWord.text``), sorted, and the position in :func:`quote_spans` of
+    the span holding it. Hashes are valid within this process only (``str``
+    hashes are salted per process). Cached per article (a dozen bytes per run);
+    the spans themselves are not kept by this reading.
+    """
+    key = ("quote-runs", n)
+    cached = article.cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    folded = article.folded
+    known = article.cache.get(("quote-spans",))
+    spans: Iterable[QuoteSpan] = known if known is not None else (
+        span for p in article.paragraphs
+        for span in find_spans(article.surface, folded, p.start, p.end, p.index))
+    pairs: set[tuple[int, int]] = set()
+    for k, span in enumerate(spans):
+        for words in piece_texts(folded, span.inner_start, span.inner_end):
+            pairs.update((hash(tuple(words[i:i + n])), k) for i in range(len(words) - n + 1))
+    ordered = sorted(pairs)
+    result = (array("q", [h for h, _ in ordered]), array("I", [k for _, k in ordered]))
+    article.cache[key] = result
+    return result
+
+
+def spans_quoting(article: PreparedArticle, n: int, hashes: Iterable[int]) -> list[int]:
+    """Positions in :func:`quote_spans` of the spans holding a run of ``n``
+    words whose hash is one of ``hashes`` (see :func:`quoted_runs`), in order."""
+    runs, owners = quoted_runs(article, n)
+    if not runs:
+        return []
+    found: set[int] = set()
+    size = len(runs)
+    for h in hashes:
+        i = bisect_left(runs, h)
+        while i < size and runs[i] == h:
+            found.add(owners[i])
+            i += 1
+    return sorted(found)
 
 
 def _is_space(ch: str | None) -> bool:

@@ -1,0 +1,308 @@
+"""Remembered results: a re-run checks only what changed since the last run.
+
+What a fact finds in an article depends only on the fact (and, through the
+names and titles it may use, on the rest of the catalog), on the article's
+content and path, and on this package's code. The engine computes it per
+(fact, article) (:func:`~pytest_factcheck.engine.check_article`) and assembles
+a fact's result from those outcomes in corpus order
+(:func:`~pytest_factcheck.engine.assemble`), so outcomes can be remembered:
+
+* a **catalog** (every fact, already validated) is stored by the hash of the
+  fact files' names and bytes: a re-run skips YAML, the schema and compiling,
+  and compiles a fact only when some article needs checking against it;
+* every readable article of a run is a **token** (its path and content key)
+  in a **manifest**, with its inline waivers: a known article is not even
+  prepared unless a fact needs to look at it;
+* per fact, a **memo** holds what the fact needs from an article
+  (:class:`~pytest_factcheck.index.Needs`, so candidates are found without
+  compiling), the **basis** (the set of tokens it was checked against, stored
+  once per run as a snapshot) and the non-empty outcomes by token. A re-run
+  takes the remembered outcomes of the tokens in the basis and checks the
+  fact only on the articles that are new or changed (and mention its terms).
+
+Outcomes that did not settle (a pattern's time limit, an internal error) are
+never remembered. Everything lives under pytest's cache folder
+(``.pytest_cache/d/factcheck-results/<code fingerprint>/``): any change to
+the package's code starts afresh, ``--cache-clear`` empties it, and a
+missing, corrupt or foreign file is a miss, never an error. Writes are atomic
+renames, so pytest-xdist workers can share the folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .article import InlineWaiver, PreparedArticle
+from .cache import full_code_fingerprint
+from .corpus import ArticleRef, Selection
+from .engine import ArticleOutcome, applies, assemble, check_article, pool_for
+from .index import CorpusIndex, Needs, fact_needs
+from .loader import Catalog, LoadedFact, load_catalog, restore_catalog
+from .model import FactResult
+
+__all__ = ["FactMemo", "ResultStore"]
+
+FORMAT_VERSION = 1
+MAGIC = "pytest-factcheck/results"
+KEEP_CATALOGS = 4  # memo folders of earlier catalogs kept (switching branches back and forth)
+
+
+@dataclass(frozen=True)
+class FactMemo:
+    """What is remembered of one fact (see the module doc)."""
+
+    needs: Needs
+    basis: str
+    outcomes: Mapping[str, ArticleOutcome] = field(default_factory=dict)
+    retry: frozenset[str] = frozenset()
+
+
+def _hash(*parts: bytes) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for p in parts:
+        h.update(len(p).to_bytes(8, "little"))
+        h.update(p)
+    return h.hexdigest()
+
+
+class ResultStore:
+    """Remembered catalogs, articles and outcomes on disk. Every failure is a miss."""
+
+    def __init__(self, root: Path | str, *, prune: bool = True) -> None:
+        self.fingerprint = full_code_fingerprint()
+        self.base = Path(root)
+        self.root = self.base / self.fingerprint
+        self.catalog_key: str | None = None
+        self._manifest: dict[str, tuple[InlineWaiver, ...]] | None = None
+        self._run_articles: dict[str, tuple[InlineWaiver, ...]] = {}
+        self._snapshots: dict[str, frozenset[str] | None] = {}
+        self._tokens: dict[int, _Tokens] = {}
+        self._article_tokens: dict[int, dict[int, str]] = {}
+        self._missing_indexes: dict[tuple[str, ...], tuple[CorpusIndex, dict[int, str]]] = {}
+        self.stats = {"remembered": 0, "partly": 0, "checked": 0, "articles_rechecked": 0}
+        if prune:
+            self._prune()
+
+    @classmethod
+    def for_config(cls, config: Any) -> ResultStore | None:
+        """The store in pytest's cache folder, or None without the cache plugin."""
+        cache = getattr(config, "cache", None)
+        if cache is None:
+            return None
+        try:
+            root = cache.mkdir("factcheck-results")
+        except OSError:
+            return None
+        return cls(root, prune=not hasattr(config, "workerinput"))
+
+    # -- files ---------------------------------------------------------------
+    def _prune(self) -> None:
+        with contextlib.suppress(OSError):
+            for entry in self.base.iterdir():
+                if entry.is_dir() and entry.name != self.fingerprint:
+                    shutil.rmtree(entry, ignore_errors=True)
+        facts = self.root / "facts"
+        with contextlib.suppress(OSError):
+            dirs = sorted((d for d in facts.iterdir() if d.is_dir()),
+                          key=lambda d: d.stat().st_mtime, reverse=True)
+            for old in dirs[KEEP_CATALOGS:]:
+                shutil.rmtree(old, ignore_errors=True)
+
+    def _read(self, path: Path, kind: str) -> Any:
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        try:
+            magic, version, fingerprint, stored_kind, value = pickle.loads(data)
+            if (magic, version, fingerprint, stored_kind) != (MAGIC, FORMAT_VERSION,
+                                                              self.fingerprint, kind):
+                raise ValueError("stale or foreign entry")
+        except Exception:  # corrupt, truncated, foreign: discard, never fail
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
+        return value
+
+    def _write(self, path: Path, kind: str, value: Any) -> None:
+        try:
+            payload = pickle.dumps((MAGIC, FORMAT_VERSION, self.fingerprint, kind, value),
+                                   protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # something unpicklable: simply do not remember it
+            return
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(payload)
+            os.replace(tmp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+    # -- the catalog ---------------------------------------------------------
+    def catalog(self, files: Sequence[Path], display: Mapping[Path, str],
+                regex_timeout: float) -> Catalog:
+        """The catalog of ``files``: remembered, or loaded (and then remembered)."""
+        parts = [repr(regex_timeout).encode()]
+        try:
+            for f in files:
+                parts += [display.get(f, str(f)).encode("utf-8", "surrogatepass"),
+                          f.read_bytes()]
+        except OSError:  # the loader words the problem; nothing to remember
+            return load_catalog(files, display=display, regex_timeout=regex_timeout)
+        self.catalog_key = key = _hash(*parts)
+        path = self.root / f"catalog-{key}.pickle"
+        stored = self._read(path, "catalog")
+        if stored is not None:
+            return restore_catalog(*stored)
+        cat = load_catalog(files, display=display, regex_timeout=regex_timeout)
+        if cat.inputs is not None:
+            value = ({name: ([lf.fact for lf in ff.facts], list(ff.problems))
+                      for name, ff in cat.files.items()},
+                     dict(cat.inputs.entities), cat.inputs.runnable, regex_timeout)
+            self._write(path, "catalog", value)
+        return cat
+
+    # -- articles ------------------------------------------------------------
+    def _manifest_path(self) -> Path:
+        return self.root / "manifest.pickle"
+
+    def known(self, token: str) -> tuple[InlineWaiver, ...] | None:
+        """The inline waivers of a known article (prepared before without error)."""
+        if self._manifest is None:
+            got = self._read(self._manifest_path(), "manifest")
+            self._manifest = got if isinstance(got, dict) else {}
+        return self._manifest.get(token)
+
+    def remember_articles(self, refs: Sequence[ArticleRef]) -> None:
+        """Add ``refs`` (readable articles of this run) to this run's known articles.
+
+        The manifest on disk is the articles of the last run (of every
+        selection it loaded), so it does not grow with every edit.
+        """
+        self.known("")  # read the manifest of the last run before replacing it
+        before = len(self._run_articles)
+        self._run_articles.update((r.token, r.waivers) for r in refs)
+        if len(self._run_articles) != before and self._run_articles != self._manifest:
+            self._write(self._manifest_path(), "manifest", dict(self._run_articles))
+
+    def _snapshot(self, sid: str) -> frozenset[str] | None:
+        if sid not in self._snapshots:
+            got = self._read(self.root / "snapshots" / f"{sid}.pickle", "snapshot")
+            self._snapshots[sid] = got if isinstance(got, frozenset) else None
+        return self._snapshots[sid]
+
+    def _selection_tokens(self, sel: Selection) -> _Tokens:
+        """The tokens of ``sel`` and the id of their snapshot (written once)."""
+        got = self._tokens.get(id(sel))
+        if got is None:
+            got = self._tokens[id(sel)] = _Tokens(sel)
+            if not (self.root / "snapshots" / f"{got.sid}.pickle").exists():
+                self._write(self.root / "snapshots" / f"{got.sid}.pickle", "snapshot",
+                            got.set)
+            self._snapshots[got.sid] = got.set
+        return got
+
+    # -- facts ---------------------------------------------------------------
+    def _memo_path(self, fact_id: str) -> Path:
+        return (self.root / "facts" / (self.catalog_key or "none")
+                / f"{_hash(fact_id.encode('utf-8', 'surrogatepass'))}.pickle")
+
+    def _load_memo(self, fact_id: str) -> FactMemo | None:
+        got = self._read(self._memo_path(fact_id), "memo")
+        return got if isinstance(got, FactMemo) else None
+
+    def _tokens_by_article(self, sel: Selection) -> dict[int, str]:
+        got = self._article_tokens.get(id(sel))
+        if got is None:
+            arts = sel.articles
+            by_path = {r.path: r.token for r in sel.refs}
+            got = self._article_tokens[id(sel)] = {id(a): by_path[a.path] for a in arts}
+        return got
+
+    def _missing_index(self, sel: Selection, missing: Sequence[ArticleRef]
+                       ) -> tuple[CorpusIndex, dict[int, str]]:
+        key = tuple(r.token for r in missing)
+        got = self._missing_indexes.get(key)
+        if got is None:
+            arts: list[PreparedArticle] = []
+            tokens: dict[int, str] = {}
+            for r in missing:
+                for a in sel.prepared([r]):
+                    arts.append(a)
+                    tokens[id(a)] = r.token
+            got = self._missing_indexes[key] = (CorpusIndex(arts), tokens)
+        return got
+
+    def check(self, loaded: LoadedFact, sel: Selection,
+              full_index: Callable[[], CorpusIndex]) -> FactResult:
+        """The result of ``loaded`` over ``sel``: remembered outcomes, plus what changed.
+
+        Equal to :func:`~pytest_factcheck.engine.check_fact` over ``sel.articles``.
+        """
+        fact = loaded.fact
+        toks = self._selection_tokens(sel)
+        memo = self._load_memo(fact.id) if self.catalog_key is not None else None
+        basis = self._snapshot(memo.basis) if memo is not None else None
+        outcomes: dict[str, ArticleOutcome]
+        if memo is None or basis is None:
+            self.stats["checked"] += 1
+            by_article = self._tokens_by_article(sel)
+            outcomes = {by_article[id(a)]: check_article(loaded, a)
+                        for a in pool_for(loaded, sel.articles, full_index())}
+            needs = fact_needs(loaded.checker)
+        else:
+            needs = memo.needs
+            current = toks.set
+            outcomes = {t: o for t, o in memo.outcomes.items() if t in current}
+            missing = toks.missing(memo.basis, basis)
+            if memo.retry:
+                missing = [r for r in sel.refs if r.token in memo.retry or r in missing]
+            if missing:
+                self.stats["partly"] += 1
+                index, by_article = self._missing_index(sel, missing)
+                for r in missing:
+                    outcomes.pop(r.token, None)
+                scope = applies(fact)
+                for a in index.candidates(needs):
+                    if scope is None or scope(a.path):
+                        outcomes[by_article[id(a)]] = check_article(loaded, a)
+                        self.stats["articles_rechecked"] += 1
+            else:
+                self.stats["remembered"] += 1
+        order = toks.position
+        result = assemble(fact, toks.paths,
+                          [outcomes[t] for t in sorted(outcomes, key=order.__getitem__)])
+        new = FactMemo(needs, toks.sid,
+                       {t: o for t, o in outcomes.items() if not o.empty and not o.unsettled},
+                       frozenset(t for t, o in outcomes.items() if o.unsettled))
+        if self.catalog_key is not None and new != memo:
+            self._write(self._memo_path(fact.id), "memo", new)
+        return result
+
+
+class _Tokens:
+    """The tokens of a selection, computed once per run."""
+
+    def __init__(self, sel: Selection) -> None:
+        self.refs = sel.refs
+        self.paths = [r.path for r in sel.refs]
+        self.position = {r.token: i for i, r in enumerate(sel.refs)}
+        self.set = frozenset(self.position)
+        self.sid = _hash(*(t.encode() for t in sorted(self.set)))
+        self._missing: dict[str, list[ArticleRef]] = {}
+
+    def missing(self, basis_id: str, basis: frozenset[str]) -> list[ArticleRef]:
+        """The articles of the selection that are not in ``basis`` (new or changed)."""
+        got = self._missing.get(basis_id)
+        if got is None:
+            got = self._missing[basis_id] = [r for r in self.refs if r.token not in basis]
+        return got
