@@ -110,13 +110,21 @@ class Corpus:
         self._prepared: dict[Path, PreparedArticle | Problem] = {}
         self._refs: dict[Path, ArticleRef | Problem] = {}
         self._selections: dict[tuple[str, ...], Selection] = {}
+        self._files: dict[tuple[str, ...], list[tuple[Path, str]]] = {}
         self.prepared_count = 0  # articles actually parsed and prepared in this run
 
     def display(self, path: Path, given: str | None = None) -> str:
         return display_path(path, self.rootdir, given)
 
     def files(self, paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
-        """(file, display path) of every article below ``paths``."""
+        """(file, display path) of every article below ``paths`` (found once per run)."""
+        memo_key = tuple(str(p) for p in paths)
+        got = self._files.get(memo_key)
+        if got is None:
+            got = self._files[memo_key] = self._find(memo_key)
+        return list(got)
+
+    def _find(self, paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
         out: list[tuple[Path, str]] = []
         for given in paths:
             for f in discover_articles([given]):
