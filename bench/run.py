@@ -9,7 +9,10 @@ For each ARTICLESxFACTS size a deterministic corpus and fact set is generated
 * ``cold``: ``pytest --factcheck`` with an empty cache folder, wall time and peak
   RSS of the largest process, MB/s of corpus;
 * ``warm``: the same again (every article from the cache);
-* ``edit1``: after one article was changed;
+* ``edit1``: after one article was changed (a sentence no fact speaks about is
+  appended, so the report must equal the cold one; checked, as for ``warm``);
+* ``floor``: pytest itself running as many trivial tests as there are facts, with
+  the same options: what any run through pytest costs on this machine;
 * ``n2``: ``-n 2`` with an empty cache (its JSON report must equal the serial one);
 * ``naive``: the reference that checks every fact against every article with no
   index and no cache (in-process, all articles prepared once); on big sizes
@@ -107,6 +110,26 @@ def ensure_corpus(out: Path, articles: int, facts: int) -> dict[str, object]:
     return data
 
 
+def same_report(a: Path, b: Path) -> bool:
+    return a.exists() and b.exists() and json.loads(a.read_text()) == json.loads(b.read_text())
+
+
+def floor(root: Path, items: int, timeout: float) -> float:
+    """Wall time of pytest itself running ``items`` trivial tests, with the same options.
+
+    The floor of any run through pytest with that many items on this machine
+    (start-up, collection, reporting, the installed plugins).
+    """
+    where = root / ".bench-floor"
+    where.mkdir(exist_ok=True)
+    (where / "test_floor.py").write_text(
+        f"import pytest\n\n\n@pytest.mark.parametrize('i', range({items}))\n"
+        "def test_item(i):\n    assert i >= 0\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-o",
+           f"cache_dir={where / '.cache'}", "test_floor.py"]
+    return float(measure(where, cmd, timeout)["wall"])  # type: ignore[arg-type]
+
+
 def edit_one_article(root: Path) -> None:
     victim = sorted((root / "articles").rglob("story-000001.*"))[0]
     text = victim.read_text(encoding="utf-8")
@@ -127,19 +150,20 @@ def run_size(articles: int, facts: int, args: argparse.Namespace) -> dict[str, o
     row["cold"], row["cold_rss_mb"] = cold["wall"], cold["rss_mb"]
     row["outcome"] = str(cold["tail"]).strip().splitlines()[-1] if cold["tail"] else ""
     row["warm"] = measure(root, pytest_cmd(cache, "warm.json"), args.timeout)["wall"]
+    row["warm_same_report"] = same_report(root / "serial.json", root / "warm.json")
     edit_one_article(root)
     row["edit1"] = measure(root, pytest_cmd(cache, "edit.json"), args.timeout)["wall"]
+    # The edit appends a sentence no fact speaks about: the report must not change.
+    row["edit1_same_report"] = same_report(root / "serial.json", root / "edit.json")
     edit_one_article(root)  # back as generated
+    row["floor"] = floor(root, facts, args.timeout)
     if not args.no_xdist and importlib.util.find_spec("xdist") is None:
         print("note: pytest-xdist is not installed; the -n 2 run is skipped", file=sys.stderr)
     elif not args.no_xdist:
         shutil.rmtree(cache, ignore_errors=True)
         n2 = measure(root, pytest_cmd(cache, "parallel.json", "-n", "2"), args.timeout)
         row["n2"], row["n2_rss_mb"] = n2["wall"], n2["rss_mb"]
-        same = (root / "serial.json").exists() and (root / "parallel.json").exists() and \
-            json.loads((root / "serial.json").read_text()) == json.loads(
-                (root / "parallel.json").read_text())
-        row["n2_same_report"] = same
+        row["n2_same_report"] = same_report(root / "serial.json", root / "parallel.json")
     terms = root / "terms.txt"
     if not args.no_naive:
         sample = 0 if articles * facts <= args.naive_full else max(20, facts // 50)
@@ -168,7 +192,7 @@ def run_size(articles: int, facts: int, args: argparse.Namespace) -> dict[str, o
 
 
 COLUMNS = ("articles", "mb", "facts", "cold", "mb_per_s", "cold_rss_mb", "warm", "edit1",
-           "n2", "n2_speedup", "naive", "vs_naive", "rg", "vs_rg")
+           "floor", "n2", "n2_speedup", "naive", "vs_naive", "rg", "vs_rg")
 
 
 def fmt(v: object) -> str:
@@ -203,10 +227,13 @@ def main(argv: list[str] | None = None) -> int:
         print("| " + " | ".join(fmt(row.get(c)) for c in COLUMNS) + " |", flush=True)
         with (args.out / "results.jsonl").open("a", encoding="utf-8") as fh:
             fh.write(json.dumps({"date": time.strftime("%Y-%m-%d %H:%M"), **row}) + "\n")
-    bad = [r for r in rows if r.get("n2_same_report") is False]
-    if bad:
-        print("ERROR: -n 2 and serial JSON reports differ for", [r["facts"] for r in bad])
-        return 1
+    for check, what in (("n2_same_report", "-n 2"), ("warm_same_report", "the warm run"),
+                        ("edit1_same_report", "the run after an edit")):
+        bad = [f"{r['articles']}x{r['facts']}" for r in rows if r.get(check) is False]
+        if bad:
+            print(f"ERROR: the JSON reports of {what} and the cold serial run differ for "
+                  f"{', '.join(bad)}")
+            return 1
     if args.smoke and any(r["cold"] == float("inf") for r in rows):
         return 1
     return 0
