@@ -47,7 +47,9 @@ p = subprocess.run(sys.argv[2:], cwd=sys.argv[1], stdout=subprocess.PIPE, stderr
 wall = time.perf_counter() - t
 rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({"wall": wall, "rss_mb": rss, "rc": p.returncode,
-                  "tail": p.stdout.decode(errors="replace")[-600:]}))
+                  "tail": p.stdout.decode(errors="replace")[-600:],
+                  "factcheck": [ln for ln in p.stdout.decode(errors="replace").splitlines()
+                                if ln.startswith("factcheck:")]}))
 """
 
 NAIVE = r"""
@@ -92,8 +94,8 @@ def measure(cwd: Path, cmd: list[str], timeout: float) -> dict[str, object]:
 
 def pytest_cmd(cache: Path, report: str, *extra: str) -> list[str]:
     return [sys.executable, "-m", "pytest", "--factcheck", "articles", "--facts", "facts",
-            "-q", "-p", "no:randomly", "-o", f"cache_dir={cache}", "--factcheck-report", report,
-            *extra]
+            "-q", "-p", "no:randomly", "-v", "-o", f"cache_dir={cache}",
+            "--factcheck-report", report, *extra]
 
 
 def ensure_corpus(out: Path, articles: int, facts: int) -> dict[str, object]:
@@ -149,7 +151,11 @@ def run_size(articles: int, facts: int, args: argparse.Namespace) -> dict[str, o
     cold = measure(root, pytest_cmd(cache, "serial.json"), args.timeout)
     row["cold"], row["cold_rss_mb"] = cold["wall"], cold["rss_mb"]
     row["outcome"] = str(cold["tail"]).strip().splitlines()[-1] if cold["tail"] else ""
-    row["warm"] = measure(root, pytest_cmd(cache, "warm.json"), args.timeout)["wall"]
+    warm = measure(root, pytest_cmd(cache, "warm.json"), args.timeout)
+    row["warm"] = warm["wall"]
+    # The terminal line of remembered results: every fact of a warm run is remembered.
+    row["warm_remembered"] = any(ln.startswith(f"factcheck: 0 facts checked, {facts} from")
+                                 for ln in warm.get("factcheck", ()))  # type: ignore[attr-defined]
     row["warm_same_report"] = same_report(root / "serial.json", root / "warm.json")
     edit_one_article(root)
     row["edit1"] = measure(root, pytest_cmd(cache, "edit.json"), args.timeout)["wall"]
@@ -234,6 +240,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ERROR: the JSON reports of {what} and the cold serial run differ for "
                   f"{', '.join(bad)}")
             return 1
+    cold_again = [f"{r['articles']}x{r['facts']}" for r in rows if not r.get("warm_remembered")]
+    if cold_again:
+        print(f"ERROR: the warm run checked facts again instead of remembering them for "
+              f"{', '.join(cold_again)}")
+        return 1
     if args.smoke and any(r["cold"] == float("inf") for r in rows):
         return 1
     return 0

@@ -272,11 +272,13 @@ class FactcheckPlugin:
         for line in getattr(self, "output_lines", ()):
             terminalreporter.write_line(line)
         memory = self.memory
-        if memory is not None and config.get_verbosity() > 0 and sum(memory.stats.values()):
+        reused = memory.stats["remembered"] + memory.stats["partly"] if memory else 0
+        if memory is not None and (config.get_verbosity() > 0 or (
+                reused and config.get_verbosity() == 0)):
             st = memory.stats
             terminalreporter.write_line(
                 f"factcheck: {st['checked']} facts checked, "
-                f"{st['remembered'] + st['partly']} from remembered results "
+                f"{reused} from remembered results "
                 f"({st['partly']} of them checked again on new or changed articles: "
                 f"{st['articles_rechecked']} article checks); "
                 f"{self.corpus.prepared_count} articles prepared")

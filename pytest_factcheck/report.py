@@ -156,8 +156,24 @@ def build_json_report(
 
 
 def write_json_report(path: str | Path, report: Mapping[str, Any]) -> None:
+    """Write ``report`` as JSON: one fact (article, error) per line.
+
+    A newsroom's report can hold hundreds of thousands of findings; a line
+    per fact keeps it fast to write (the C encoder) and easy to grep and diff.
+    """
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     tmp = p.with_name(p.name + ".tmp")
-    tmp.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    with tmp.open("w", encoding="utf-8") as fh:
+        fh.write("{\n")
+        for n, (key, value) in enumerate(report.items()):
+            fh.write(f"  {json.dumps(key)}: ")
+            if isinstance(value, list) and value:
+                fh.write("[\n")
+                fh.write(",\n".join(f"    {json.dumps(v, ensure_ascii=False)}" for v in value))
+                fh.write("\n  ]")
+            else:
+                fh.write(json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  "))
+            fh.write(",\n" if n < len(report) - 1 else "\n")
+        fh.write("}\n")
     tmp.replace(p)

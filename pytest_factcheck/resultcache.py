@@ -46,23 +46,48 @@ from .corpus import ArticleRef, Selection
 from .engine import ArticleOutcome, applies, assemble, check_article, pool_for
 from .index import CorpusIndex, Needs, fact_needs
 from .loader import Catalog, LoadedFact, load_catalog, restore_catalog
-from .model import FactResult
+from .model import FactResult, Finding, Note
 
 __all__ = ["FactMemo", "ResultStore"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAGIC = "pytest-factcheck/results"
 KEEP_CATALOGS = 4  # memo folders of earlier catalogs kept (switching branches back and forth)
 
 
 @dataclass(frozen=True)
 class FactMemo:
-    """What is remembered of one fact (see the module doc)."""
+    """What is remembered of one fact (see the module doc).
+
+    ``outcomes`` are kept as plain tuples (:func:`_encode`): a newsroom's
+    memos hold hundreds of thousands of findings, and plain tuples unpickle
+    several times faster than dataclass instances.
+    """
 
     needs: Needs
     basis: str
-    outcomes: Mapping[str, ArticleOutcome] = field(default_factory=dict)
+    outcomes: Mapping[str, tuple[Any, ...]] = field(default_factory=dict)
     retry: frozenset[str] = frozenset()
+
+
+_SAME = None  # a finding's sentence equal to its excerpt (the usual case) is stored once
+
+
+def _encode(out: ArticleOutcome) -> tuple[Any, ...]:
+    findings = tuple(
+        (f.fact_id, f.article, f.line, f.column, f.status, f.reason, f.excerpt, f.message,
+         f.matched, _SAME if f.sentence == f.excerpt else f.sentence, f.mark, f.detail,
+         f.waiver, f.end_line, f.end_column) for f in out.findings)
+    notes = tuple((n.article, n.line, n.column, n.message) for n in out.notes)
+    return findings, notes, out.mentioned
+
+
+def _decode(data: tuple[Any, ...]) -> ArticleOutcome:
+    findings, notes, mentioned = data
+    return ArticleOutcome(
+        tuple(Finding(a, b, c, d, e, f, g, h, i, g if j is _SAME else j, k, l_, m, n, o)
+              for a, b, c, d, e, f, g, h, i, j, k, l_, m, n, o in findings),
+        tuple(Note(*n) for n in notes), (), mentioned)
 
 
 def _hash(*parts: bytes) -> str:
@@ -252,40 +277,46 @@ class ResultStore:
         toks = self._selection_tokens(sel)
         memo = self._load_memo(fact.id) if self.catalog_key is not None else None
         basis = self._snapshot(memo.basis) if memo is not None else None
-        outcomes: dict[str, ArticleOutcome]
+        fresh: dict[str, ArticleOutcome] = {}  # outcomes computed in this run
+        kept: dict[str, tuple[Any, ...]] = {}  # remembered outcomes still in the corpus
         if memo is None or basis is None:
             self.stats["checked"] += 1
             by_article = self._tokens_by_article(sel)
-            outcomes = {by_article[id(a)]: check_article(loaded, a)
-                        for a in pool_for(loaded, sel.articles, full_index())}
+            fresh = {by_article[id(a)]: check_article(loaded, a)
+                     for a in pool_for(loaded, sel.articles, full_index())}
             needs = fact_needs(loaded.checker)
         else:
             needs = memo.needs
-            current = toks.set
-            outcomes = {t: o for t, o in memo.outcomes.items() if t in current}
             missing = toks.missing(memo.basis, basis)
+            again = {r.token for r in missing}
             if memo.retry:
-                missing = [r for r in sel.refs if r.token in memo.retry or r in missing]
+                again |= memo.retry & toks.set
+                missing = [r for r in sel.refs if r.token in again]
+            current = toks.set
+            kept = {t: o for t, o in memo.outcomes.items() if t in current and t not in again}
             if missing:
                 self.stats["partly"] += 1
                 index, by_article = self._missing_index(sel, missing)
-                for r in missing:
-                    outcomes.pop(r.token, None)
                 scope = applies(fact)
                 for a in index.candidates(needs):
                     if scope is None or scope(a.path):
-                        outcomes[by_article[id(a)]] = check_article(loaded, a)
+                        fresh[by_article[id(a)]] = check_article(loaded, a)
                         self.stats["articles_rechecked"] += 1
             else:
                 self.stats["remembered"] += 1
+        outcomes = {t: _decode(o) for t, o in kept.items()}
+        outcomes.update(fresh)
         order = toks.position
         result = assemble(fact, toks.paths,
                           [outcomes[t] for t in sorted(outcomes, key=order.__getitem__)])
-        new = FactMemo(needs, toks.sid,
-                       {t: o for t, o in outcomes.items() if not o.empty and not o.unsettled},
-                       frozenset(t for t, o in outcomes.items() if o.unsettled))
-        if self.catalog_key is not None and new != memo:
-            self._write(self._memo_path(fact.id), "memo", new)
+        if self.catalog_key is not None and (
+                memo is None or fresh or memo.basis != toks.sid or len(kept) != len(
+                    memo.outcomes)):
+            kept.update((t, _encode(o)) for t, o in fresh.items()
+                        if not o.empty and not o.unsettled)
+            self._write(self._memo_path(fact.id), "memo", FactMemo(
+                needs, toks.sid, kept,
+                frozenset(t for t, o in fresh.items() if o.unsettled)))
         return result
 
 
