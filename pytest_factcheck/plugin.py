@@ -276,12 +276,11 @@ class FactcheckPlugin:
         if memory is not None and (config.get_verbosity() > 0 or (
                 reused and config.get_verbosity() == 0)):
             st = memory.stats
+            prepared = self.corpus.prepared_count
             terminalreporter.write_line(
-                f"factcheck: {st['checked']} facts checked, "
-                f"{reused} from remembered results "
-                f"({st['partly']} of them checked again on new or changed articles: "
-                f"{st['articles_rechecked']} article checks); "
-                f"{self.corpus.prepared_count} articles prepared")
+                f"factcheck: {st['checked']} facts checked, {reused} from remembered results "
+                f"({st['partly']} of them re-checked on new or changed articles); "
+                f"{prepared} article{'s' if prepared != 1 else ''} read and prepared")
         report = getattr(self, "json_report", None)
         if report is None:
             return
