@@ -132,3 +132,35 @@ def test_mentions_are_read_once_per_article() -> None:
     first = INDEX.mentions(art)
     assert first and INDEX.mentions(art) is first
     assert all(isinstance(k, tuple) for k in art.cache)  # no entry keyed by a form
+
+
+def _dp_longest_common_run(s: list[str], t: list[str], s_lo: int, s_hi: int, t_lo: int,
+                           t_hi: int) -> tuple[int, int, int]:
+    """The plain dynamic programme over every (i, j): the reference."""
+    best = (s_lo, t_lo, 0)
+    prev = [0] * (t_hi - t_lo + 1)
+    for i in range(s_lo, s_hi):
+        cur = [0] * (t_hi - t_lo + 1)
+        for j in range(t_lo, t_hi):
+            if s[i] == t[j]:
+                n = cur[j - t_lo + 1] = prev[j - t_lo] + 1
+                if n > best[2]:
+                    best = (i - n + 1, j - n + 1, n)
+        prev = cur
+    return best
+
+
+@given(st.lists(st.sampled_from("abcd"), max_size=30), st.lists(st.sampled_from("abcd"),
+                                                                  max_size=30),
+       st.data())
+@settings(max_examples=300, deadline=None)
+def test_longest_common_run_equals_the_dynamic_programme(s: list[str], t: list[str],
+                                                         data: st.DataObject) -> None:
+    from pytest_factcheck.kinds.quote import _longest_common_run
+
+    s_lo = data.draw(st.integers(0, len(s)))
+    s_hi = data.draw(st.integers(s_lo, len(s)))
+    t_lo = data.draw(st.integers(0, len(t)))
+    t_hi = data.draw(st.integers(t_lo, len(t)))
+    assert _longest_common_run(s, t, s_lo, s_hi, t_lo, t_hi) == _dp_longest_common_run(
+        s, t, s_lo, s_hi, t_lo, t_hi)

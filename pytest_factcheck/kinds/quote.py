@@ -105,20 +105,25 @@ class Alignment:
 # ---------------------------------------------------------------------------
 def _longest_common_run(s: Sequence[str], t: Sequence[str], s_lo: int, s_hi: int,
                         t_lo: int, t_hi: int) -> tuple[int, int, int]:
-    """(i, j, length) of the longest run s[i:i+n] == t[j:j+n] in the ranges."""
-    best = (s_lo, t_lo, 0)
-    prev = [0] * (t_hi - t_lo + 1)
+    """(i, j, length) of the longest run s[i:i+n] == t[j:j+n] in the ranges.
+
+    The first longest run (smallest end in ``s``, then in ``t``), as the
+    dynamic programme over every (i, j) finds it, but only matching pairs
+    are visited (as in difflib's ``find_longest_match``).
+    """
+    where: dict[str, list[int]] = {}
+    for j in range(t_lo, t_hi):
+        where.setdefault(t[j], []).append(j)
+    best_i, best_j, best_n = s_lo, t_lo, 0
+    prev: dict[int, int] = {}
     for i in range(s_lo, s_hi):
-        cur = [0] * (t_hi - t_lo + 1)
-        si = s[i]
-        for j in range(t_lo, t_hi):
-            if si == t[j]:
-                n = prev[j - t_lo] + 1
-                cur[j - t_lo + 1] = n
-                if n > best[2]:
-                    best = (i - n + 1, j - n + 1, n)
+        cur: dict[int, int] = {}
+        for j in where.get(s[i], ()):
+            n = cur[j] = prev.get(j - 1, 0) + 1
+            if n > best_n:
+                best_i, best_j, best_n = i - n + 1, j - n + 1, n
         prev = cur
-    return best
+    return best_i, best_j, best_n
 
 
 def _run(s: Sequence[str], t: Sequence[str], i: int, j: int, s_end: int, t_end: int) -> int:
