@@ -96,14 +96,16 @@ def _collapse_spaces(text: str, start: int, end: int) -> tuple[str, int, int]:
             n if new_end is None else new_end)
 
 
+_FLATTEN = str.maketrans("\r\n\t\f\v", "     ")
+
+
 def make_excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH
                  ) -> tuple[str, int, int]:
     """Cut ``text`` to about ``width`` characters around [start, end).
 
     Returns the excerpt and the mark's offsets in it; cut sides get ``...``.
     """
-    flat, start, end = _collapse_spaces(
-        "".join(" " if c in "\r\n\t\f\v" else c for c in text), start, end)
+    flat, start, end = _collapse_spaces(text.translate(_FLATTEN), start, end)
     if len(flat) <= width:
         return flat, start, end
     room = max(0, width - (end - start))
@@ -300,7 +302,9 @@ def check_fact(loaded: LoadedFact, articles: Sequence[PreparedArticle],
     one of its terms; the result is the same without it.
     """
     outcomes = (check_article(loaded, a) for a in pool_for(loaded, articles, index))
-    return assemble(loaded.fact, [a.path for a in articles], outcomes)
+    paths = index.paths if index is not None and index.covers(articles) else [
+        a.path for a in articles]
+    return assemble(loaded.fact, paths, outcomes)
 
 
 def check_all(facts: Iterable[LoadedFact], articles: Sequence[PreparedArticle]

@@ -271,6 +271,7 @@ class CorpusIndex:
 
     def __init__(self, articles: Sequence[PreparedArticle], terms: Iterable[str] = ()) -> None:
         self.articles: tuple[PreparedArticle, ...] = tuple(articles)
+        self.paths: tuple[str, ...] = tuple(a.path for a in self.articles)
         self._given = articles
         self._postings: dict[str, tuple[int, ...]] = {}
         self._sets: dict[str, frozenset[int]] = {}
