@@ -11,8 +11,9 @@ For each ARTICLESxFACTS size a deterministic corpus and fact set is generated
 * ``warm``: the same again (every article from the cache);
 * ``edit1``: after one article was changed (a sentence no fact speaks about is
   appended, so the report must equal the cold one; checked, as for ``warm``);
-* ``floor``: pytest itself running as many trivial tests as there are facts, with
-  the same options: what any run through pytest costs on this machine;
+* ``floor``: pytest itself running as many trivial tests as there are facts (as
+  many failing, with a one-line message, as facts failed), with the same
+  options: what any run through pytest costs on this machine;
 * ``n2``: ``-n 2`` with an empty cache (its JSON report must equal the serial one);
 * ``naive``: the reference that checks every fact against every article with no
   index and no cache (in-process, all articles prepared once); on big sizes
@@ -29,6 +30,7 @@ import importlib.util
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -116,17 +118,21 @@ def same_report(a: Path, b: Path) -> bool:
     return a.exists() and b.exists() and json.loads(a.read_text()) == json.loads(b.read_text())
 
 
-def floor(root: Path, items: int, timeout: float) -> float:
+def floor(root: Path, items: int, failing: int, timeout: float) -> float:
     """Wall time of pytest itself running ``items`` trivial tests, with the same options.
 
-    The floor of any run through pytest with that many items on this machine
-    (start-up, collection, reporting, the installed plugins).
+    ``failing`` of them fail with a one-line message (no traceback), as many
+    as the facts that failed in the cold run: the floor of any run through
+    pytest with that many items and failures on this machine (start-up,
+    collection, reporting, the installed plugins).
     """
     where = root / ".bench-floor"
     where.mkdir(exist_ok=True)
     (where / "test_floor.py").write_text(
         f"import pytest\n\n\n@pytest.mark.parametrize('i', range({items}))\n"
-        "def test_item(i):\n    assert i >= 0\n", encoding="utf-8")
+        "def test_item(i):\n"
+        f"    if i < {failing}:\n"
+        "        pytest.fail('contradicted', pytrace=False)\n", encoding="utf-8")
     cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-o",
            f"cache_dir={where / '.cache'}", "test_floor.py"]
     return float(measure(where, cmd, timeout)["wall"])  # type: ignore[arg-type]
@@ -162,7 +168,8 @@ def run_size(articles: int, facts: int, args: argparse.Namespace) -> dict[str, o
     # The edit appends a sentence no fact speaks about: the report must not change.
     row["edit1_same_report"] = same_report(root / "serial.json", root / "edit.json")
     edit_one_article(root)  # back as generated
-    row["floor"] = floor(root, facts, args.timeout)
+    failed = re.search(r"(\d+) failed", str(row["outcome"]))
+    row["floor"] = floor(root, facts, int(failed.group(1)) if failed else 0, args.timeout)
     if not args.no_xdist and importlib.util.find_spec("xdist") is None:
         print("note: pytest-xdist is not installed; the -n 2 run is skipped", file=sys.stderr)
     elif not args.no_xdist:

@@ -86,6 +86,12 @@ def _worker_share(config: pytest.Config) -> tuple[int, int] | None:
         return None
 
 
+def _is_fact_node(nodeid: str) -> bool:
+    """True for the node id of a fact item (``facts/x.yaml::fact-id``)."""
+    head, sep, _ = nodeid.partition("::")
+    return bool(sep) and head.lower().endswith((".yaml", ".yml"))
+
+
 def problem_key(p: Problem) -> str:
     """Article problems are kept once each: by file, and place for located ones."""
     return f"{p.file}:{p.line}:{p.column}" if p.line else p.file
@@ -209,8 +215,12 @@ class FactcheckPlugin:
         if isinstance(item, FactItem) and call.when == "call" and item.result is not None:
             report.factcheck = item.result_json(report)
             report.factcheck_problems = [p.to_json() for p in item.skipped_articles]
+            # The report now carries the result (and the failure text is made):
+            # a newsroom's run holds hundreds of thousands of findings, keep one copy.
+            item.result = None
         return report
 
+    @pytest.hookimpl(trylast=True)
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         data = getattr(report, "factcheck", None)
         if data:
@@ -218,6 +228,22 @@ class FactcheckPlugin:
         for p in getattr(report, "factcheck_problems", ()) or ():
             prob = Problem(**p)
             self.article_problems[problem_key(prob)] = prob
+        if report.when != "call" and report.passed and _is_fact_node(report.nodeid):
+            self._forget_passed_phase(report)
+
+    def _forget_passed_phase(self, report: pytest.TestReport) -> None:
+        """Drop a fact item's passed setup/teardown report from the terminal's stats.
+
+        pytest's failure summary looks up each failure's teardown report by
+        scanning every passed setup/teardown report, which is quadratic: with
+        thousands of facts and failures that scan alone took longer than the
+        checks. Fact items never print during setup or teardown, so there is
+        nothing in those reports to show.
+        """
+        tr = self.config.pluginmanager.get_plugin("terminalreporter")
+        phases = getattr(tr, "stats", {}).get("") if tr is not None else None
+        if phases and phases[-1] is report:
+            phases.pop()
 
     def pytest_report_collectionfinish(self, config: pytest.Config, start_path: Path,
                                        items: list[pytest.Item]) -> str | None:

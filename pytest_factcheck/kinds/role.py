@@ -39,6 +39,7 @@ Verdicts (decisions where the SPEC is silent are marked *):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -422,6 +423,26 @@ def known_titles(facts: Iterable[Fact]) -> list[str]:
     return out
 
 
+_KNOWN: dict[int, tuple[tuple[Fact, ...], frozenset[str]]] = {}
+
+
+def _known_title_set(facts: tuple[Fact, ...]) -> frozenset[str]:
+    """:func:`known_titles` of a run's facts, computed once per run (not once per fact)."""
+    hit = _KNOWN.get(id(facts))
+    if hit is not None and hit[0] is facts:
+        return hit[1]
+    titles = frozenset(known_titles(facts))
+    _KNOWN.clear()
+    _KNOWN[id(facts)] = (facts, titles)
+    return titles
+
+
+@functools.lru_cache(maxsize=16)
+def _titles_pattern(titles: frozenset[str]) -> regex.Pattern[str] | None:
+    """The pattern of every known title: the same for every role fact of a run."""
+    return phrase_pattern(titles)
+
+
 def compile(fact: Fact, context: CompileContext) -> RoleChecker:
     index = context.entities
     eid = str(fact.fields["entity"])
@@ -434,7 +455,7 @@ def compile(fact: Fact, context: CompileContext) -> RoleChecker:
         for v in values:
             if not title_key(v):
                 raise FactError(f"{field_name!r} holds an empty title", fact.where(field_name))
-    titles = phrase_pattern([*known_titles(context.facts), *roles, *former])
+    titles = _titles_pattern(_known_title_set(context.facts) | {*roles, *former})
     names = index.pattern_for([eid])
     if titles is None or names is None:
         raise FactError(f"the entity {eid!r} has no name to look for", fact.where("entity"))
