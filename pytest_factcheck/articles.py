@@ -314,8 +314,8 @@ def _html(source: str, name: str) -> Article:
 
 def display_path(path: Path, rootdir: Path, given: str | None = None) -> str:
     """The path used in reports: relative to rootdir, else as given."""
+    absolute = Path(os.path.normpath(path.absolute()))
     try:
-        return Path(os.path.relpath(path.absolute(), rootdir)).as_posix() if \
-            path.absolute().is_relative_to(rootdir) else (given or str(path))
+        return absolute.relative_to(rootdir).as_posix()
     except ValueError:
         return given or str(path)

@@ -31,6 +31,7 @@ renames, so pytest-xdist workers can share the folder.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import os
 import pickle
@@ -53,6 +54,10 @@ __all__ = ["FactMemo", "ResultStore"]
 FORMAT_VERSION = 2
 MAGIC = "pytest-factcheck/results"
 KEEP_CATALOGS = 4  # memo folders of earlier catalogs kept (switching branches back and forth)
+KEEP_SNAPSHOTS = 32  # snapshots of earlier runs kept (memos still based on them)
+# A memo is rewritten after an edit only if the fact's outcomes changed, or once
+# more than this many articles (or 1 % of the corpus) are newer than its basis.
+STALE_AFTER = 50
 
 
 @dataclass(frozen=True)
@@ -82,12 +87,24 @@ def _encode(out: ArticleOutcome) -> tuple[Any, ...]:
     return findings, notes, out.mentioned
 
 
+_FINDING_FIELDS = tuple(f.name for f in dataclasses.fields(Finding))
+_new = object.__new__
+
+
+def _finding(values: tuple[Any, ...]) -> Finding:
+    # A frozen dataclass's __init__ sets each field through object.__setattr__;
+    # filling __dict__ at once is several times faster, for the same object.
+    f = _new(Finding)
+    f.__dict__.update(zip(_FINDING_FIELDS, values, strict=True))
+    if values[9] is _SAME:
+        f.__dict__["sentence"] = values[6]
+    return f
+
+
 def _decode(data: tuple[Any, ...]) -> ArticleOutcome:
     findings, notes, mentioned = data
-    return ArticleOutcome(
-        tuple(Finding(a, b, c, d, e, f, g, h, i, g if j is _SAME else j, k, l_, m, n, o)
-              for a, b, c, d, e, f, g, h, i, j, k, l_, m, n, o in findings),
-        tuple(Note(*n) for n in notes), (), mentioned)
+    return ArticleOutcome(tuple(_finding(v) for v in findings),
+                          tuple(Note(*n) for n in notes), (), mentioned)
 
 
 def _hash(*parts: bytes) -> str:
@@ -134,6 +151,12 @@ class ResultStore:
             for entry in self.base.iterdir():
                 if entry.is_dir() and entry.name != self.fingerprint:
                     shutil.rmtree(entry, ignore_errors=True)
+        snaps = self.root / "snapshots"
+        with contextlib.suppress(OSError):
+            files = sorted(snaps.glob("*.pickle"), key=lambda f: f.stat().st_mtime,
+                           reverse=True)
+            for old_snap in files[KEEP_SNAPSHOTS:]:
+                old_snap.unlink()
         facts = self.root / "facts"
         with contextlib.suppress(OSError):
             dirs = sorted((d for d in facts.iterdir() if d.is_dir()),
@@ -221,8 +244,12 @@ class ResultStore:
 
     def _snapshot(self, sid: str) -> frozenset[str] | None:
         if sid not in self._snapshots:
-            got = self._read(self.root / "snapshots" / f"{sid}.pickle", "snapshot")
+            path = self.root / "snapshots" / f"{sid}.pickle"
+            got = self._read(path, "snapshot")
             self._snapshots[sid] = got if isinstance(got, frozenset) else None
+            if got is not None:
+                with contextlib.suppress(OSError):
+                    os.utime(path)  # still in use: pruning goes by last use
         return self._snapshots[sid]
 
     def _selection_tokens(self, sel: Selection) -> _Tokens:
@@ -278,6 +305,7 @@ class ResultStore:
         memo = self._load_memo(fact.id) if self.catalog_key is not None else None
         basis = self._snapshot(memo.basis) if memo is not None else None
         fresh: dict[str, ArticleOutcome] = {}  # outcomes computed in this run
+        again: set[str] = set()  # tokens looked at again (new or changed articles)
         kept: dict[str, tuple[Any, ...]] = {}  # remembered outcomes still in the corpus
         if memo is None or basis is None:
             self.stats["checked"] += 1
@@ -309,14 +337,18 @@ class ResultStore:
         order = toks.position
         result = assemble(fact, toks.paths,
                           [outcomes[t] for t in sorted(outcomes, key=order.__getitem__)])
+        retry = frozenset(t for t, o in fresh.items() if o.unsettled)
         if self.catalog_key is not None and (
-                memo is None or fresh or memo.basis != toks.sid or len(kept) != len(
-                    memo.outcomes)):
+                memo is None or basis is None or retry != memo.retry
+                or len(kept) != len(memo.outcomes)  # an article it spoke about changed
+                or any(not o.empty for o in fresh.values())  # a new article speaks of it
+                or len(again) > max(STALE_AFTER, len(toks.refs) // 100)):
             kept.update((t, _encode(o)) for t, o in fresh.items()
                         if not o.empty and not o.unsettled)
-            self._write(self._memo_path(fact.id), "memo", FactMemo(
-                needs, toks.sid, kept,
-                frozenset(t for t, o in fresh.items() if o.unsettled)))
+            self._write(self._memo_path(fact.id), "memo", FactMemo(needs, toks.sid, kept, retry))
+        # Otherwise the memo stands as it is: what changed says nothing about this
+        # fact, and the next run looks at those few articles again (cheaply),
+        # instead of every run rewriting every fact's memo after one edit.
         return result
 
 

@@ -217,3 +217,23 @@ def test_plugin_reruns_from_memory(pytester: pytest.Pytester) -> None:
     nocache = _report(pytester, "nocache.json", "-p", "no:cacheprovider")
     assert edited == nocache
     assert edited != cold
+
+
+def test_many_small_edits_stay_correct(newsroom: tuple[Path, Path], tmp_path: Path) -> None:
+    """Memos not rewritten after edits that do not concern their fact stay right."""
+    facts, articles = newsroom
+    cache = tmp_path / "c"
+    lazy_run(cache, facts, articles)
+    extra = articles / "brief.txt"
+    for n, text in enumerate([
+            "The weather in Moscow was cold.\n",
+            "Sergey Lavrov met reporters in Moscow.\n",  # concerns lavrov-spelling
+            "The weather in Moscow was colder.\n",
+            "Rex Tillerson, the U.S. Secretary of State, arrived.\n"]):
+        extra.write_text(text, encoding="utf-8")
+        run = lazy_run(cache, facts, articles)
+        assert run.results == fresh(facts, articles), n
+        assert run.memory.stats["checked"] == 0
+    extra.unlink()
+    run = lazy_run(cache, facts, articles)
+    assert run.results == fresh(facts, articles)
