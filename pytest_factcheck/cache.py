@@ -105,6 +105,74 @@ def content_key(data: bytes, suffix: str) -> str:
     return h.hexdigest()
 
 
+def read_entry(path: Path, header: tuple[Any, ...]) -> tuple[str, Any]:
+    """(status, value) of a pickle ``(*header, value)`` at ``path``.
+
+    status is ``"hit"``, ``"missing"``, or ``"bad"``: a file that does not
+    unpickle or whose header differs, which is removed. Never an error.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return "missing", None
+    try:
+        *stored, value = pickle.loads(data)
+        if tuple(stored) != header:
+            raise ValueError("stale or foreign cache entry")
+    except Exception:  # corrupt, truncated, foreign: discard, never fail
+        discard(path)
+        return "bad", None
+    return "hit", value
+
+
+def cache_folder(config: Any, name: str) -> Path | None:
+    """The folder ``name`` in pytest's cache dir, or None without the cache plugin."""
+    cache = getattr(config, "cache", None)
+    if cache is None:
+        return None
+    try:
+        return Path(cache.mkdir(name))
+    except OSError:
+        return None
+
+
+def prune_other_versions(base: Path, keep: str) -> None:
+    """Remove every folder in ``base`` but ``keep`` (entries of other code versions)."""
+    try:
+        entries = list(base.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir() and entry.name != keep:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def discard(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def write_entry(path: Path, header: tuple[Any, ...], value: Any) -> bool:
+    """Pickle ``(*header, value)`` to ``path`` by an atomic rename (xdist-safe).
+
+    False when the value cannot be pickled or the file cannot be written.
+    """
+    try:
+        payload = pickle.dumps((*header, value), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # something unpicklable: simply do not keep it
+        return False
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(payload)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        return False
+    return True
+
+
 @functools.cache
 def _transient_attributes() -> frozenset[str]:
     """Attributes of a PreparedArticle that are per-run, never stored."""
@@ -143,63 +211,34 @@ class ArticleStore:
     @classmethod
     def for_config(cls, config: Any) -> ArticleStore | None:
         """The store in pytest's cache folder, or None without the cache plugin."""
-        cache = getattr(config, "cache", None)
-        if cache is None:
-            return None
-        try:
-            root = cache.mkdir("factcheck")
-        except OSError:
-            return None
+        root = cache_folder(config, "factcheck")
         # xdist workers share the controller's folder; only one process prunes.
-        return cls(root, prune=not hasattr(config, "workerinput"))
+        return None if root is None else cls(root, prune=not hasattr(config, "workerinput"))
 
     def _prune_other_versions(self) -> None:
-        try:
-            entries = list(self.base.iterdir())
-        except OSError:
-            return
-        for entry in entries:
-            if entry.is_dir() and entry.name != self.fingerprint:
-                shutil.rmtree(entry, ignore_errors=True)
+        prune_other_versions(self.base, self.fingerprint)
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.pickle"
 
     def load(self, key: str, display: str) -> PreparedArticle | None:
         path = self._path(key)
-        try:
-            data = path.read_bytes()
-        except OSError:
+        status, state = read_entry(path, (MAGIC, FORMAT_VERSION, self.fingerprint, key))
+        prepared = None
+        if status == "hit":
+            try:
+                prepared = _restore(state, display)
+            except Exception:  # the right header but the wrong shape
+                discard(path)
+                status = "bad"
+        if prepared is None:
             self.misses += 1
-            return None
-        try:
-            magic, version, fingerprint, stored_key, state = pickle.loads(data)
-            if (magic, version, fingerprint, stored_key) != (
-                    MAGIC, FORMAT_VERSION, self.fingerprint, key):
-                raise ValueError("stale or foreign cache entry")
-            prepared = _restore(state, display)
-        except Exception:  # corrupt, truncated, foreign: discard, never fail
-            self.discarded += 1
-            self.misses += 1
-            with contextlib.suppress(OSError):
-                path.unlink()
+            self.discarded += status == "bad"
             return None
         self.hits += 1
         return prepared
 
     def save(self, key: str, prepared: PreparedArticle) -> None:
-        path = self._path(key)
-        try:
-            payload = pickle.dumps((MAGIC, FORMAT_VERSION, self.fingerprint, key,
-                                    _state(prepared)), protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # something unpicklable: simply do not cache it
-            return
-        tmp = path.with_name(f".{key}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(payload)
-            os.replace(tmp, path)
+        if write_entry(self._path(key), (MAGIC, FORMAT_VERSION, self.fingerprint, key),
+                       _state(prepared)):
             self.writes += 1
-        except OSError:
-            with contextlib.suppress(OSError):
-                tmp.unlink()

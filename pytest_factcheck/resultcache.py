@@ -34,7 +34,6 @@ import contextlib
 import dataclasses
 import hashlib
 import os
-import pickle
 import shutil
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -42,7 +41,13 @@ from pathlib import Path
 from typing import Any
 
 from .article import InlineWaiver, PreparedArticle
-from .cache import full_code_fingerprint
+from .cache import (
+    cache_folder,
+    full_code_fingerprint,
+    prune_other_versions,
+    read_entry,
+    write_entry,
+)
 from .corpus import ArticleRef, Selection
 from .engine import ArticleOutcome, applies, assemble, check_article, pool_for
 from .index import CorpusIndex, Needs, fact_needs
@@ -136,21 +141,12 @@ class ResultStore:
     @classmethod
     def for_config(cls, config: Any) -> ResultStore | None:
         """The store in pytest's cache folder, or None without the cache plugin."""
-        cache = getattr(config, "cache", None)
-        if cache is None:
-            return None
-        try:
-            root = cache.mkdir("factcheck-results")
-        except OSError:
-            return None
-        return cls(root, prune=not hasattr(config, "workerinput"))
+        root = cache_folder(config, "factcheck-results")
+        return None if root is None else cls(root, prune=not hasattr(config, "workerinput"))
 
     # -- files ---------------------------------------------------------------
     def _prune(self) -> None:
-        with contextlib.suppress(OSError):
-            for entry in self.base.iterdir():
-                if entry.is_dir() and entry.name != self.fingerprint:
-                    shutil.rmtree(entry, ignore_errors=True)
+        prune_other_versions(self.base, self.fingerprint)
         snaps = self.root / "snapshots"
         with contextlib.suppress(OSError):
             files = sorted(snaps.glob("*.pickle"), key=lambda f: f.stat().st_mtime,
@@ -165,35 +161,10 @@ class ResultStore:
                 shutil.rmtree(old, ignore_errors=True)
 
     def _read(self, path: Path, kind: str) -> Any:
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return None
-        try:
-            magic, version, fingerprint, stored_kind, value = pickle.loads(data)
-            if (magic, version, fingerprint, stored_kind) != (MAGIC, FORMAT_VERSION,
-                                                              self.fingerprint, kind):
-                raise ValueError("stale or foreign entry")
-        except Exception:  # corrupt, truncated, foreign: discard, never fail
-            with contextlib.suppress(OSError):
-                path.unlink()
-            return None
-        return value
+        return read_entry(path, (MAGIC, FORMAT_VERSION, self.fingerprint, kind))[1]
 
     def _write(self, path: Path, kind: str, value: Any) -> None:
-        try:
-            payload = pickle.dumps((MAGIC, FORMAT_VERSION, self.fingerprint, kind, value),
-                                   protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # something unpicklable: simply do not remember it
-            return
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(payload)
-            os.replace(tmp, path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+        write_entry(path, (MAGIC, FORMAT_VERSION, self.fingerprint, kind), value)
 
     # -- the catalog ---------------------------------------------------------
     def catalog(self, files: Sequence[Path], display: Mapping[Path, str],
