@@ -132,6 +132,7 @@ class ResultStore:
         self._run_articles: dict[str, tuple[InlineWaiver, ...]] = {}
         self._snapshots: dict[str, frozenset[str] | None] = {}
         self._tokens: dict[int, _Tokens] = {}
+        self._unions: dict[str, str] = {}
         self._article_tokens: dict[int, dict[int, str]] = {}
         self._missing_indexes: dict[tuple[str, ...], tuple[CorpusIndex, dict[int, str]]] = {}
         self.stats = {"remembered": 0, "partly": 0, "checked": 0, "articles_rechecked": 0}
@@ -309,10 +310,23 @@ class ResultStore:
         result = assemble(fact, toks.paths,
                           [outcomes[t] for t in sorted(outcomes, key=order.__getitem__)])
         retry = frozenset(t for t, o in fresh.items() if o.unsettled)
-        if self.catalog_key is not None and (
-                memo is None or basis is None or retry != memo.retry
+        if self.catalog_key is None:
+            return result
+        new_outcomes = any(not o.empty for o in fresh.values())  # a new article speaks of it
+        if memo is not None and basis is not None and 2 * len(toks.set) < len(basis):
+            # A run over a part of the corpus (a pre-commit hook given the changed
+            # files): what is remembered of the other articles still holds, so
+            # the memo grows by this run's articles instead of shrinking to them.
+            if new_outcomes or retry != memo.retry:
+                outcomes_all = dict(memo.outcomes)
+                outcomes_all.update((t, _encode(o)) for t, o in fresh.items()
+                                    if not o.empty and not o.unsettled)
+                self._write(self._memo_path(fact.id), "memo", FactMemo(
+                    needs, self._union_snapshot(memo.basis, basis, toks), outcomes_all,
+                    (memo.retry - toks.set) | retry))
+            return result
+        if (memo is None or basis is None or retry != memo.retry or new_outcomes
                 or len(kept) != len(memo.outcomes)  # an article it spoke about changed
-                or any(not o.empty for o in fresh.values())  # a new article speaks of it
                 or len(again) > max(STALE_AFTER, len(toks.refs) // 100)):
             kept.update((t, _encode(o)) for t, o in fresh.items()
                         if not o.empty and not o.unsettled)
@@ -321,6 +335,19 @@ class ResultStore:
         # fact, and the next run looks at those few articles again (cheaply),
         # instead of every run rewriting every fact's memo after one edit.
         return result
+
+    def _union_snapshot(self, basis_id: str, basis: frozenset[str], toks: _Tokens) -> str:
+        """The id of the snapshot ``basis`` ∪ this run's tokens (written once)."""
+        key = f"{basis_id}+{toks.sid}"
+        sid = self._unions.get(key)
+        if sid is None:
+            union = basis | toks.set
+            sid = self._unions[key] = _hash(*(t.encode() for t in sorted(union)))
+            path = self.root / "snapshots" / f"{sid}.pickle"
+            if not path.exists():
+                self._write(path, "snapshot", union)
+            self._snapshots[sid] = union
+        return sid
 
 
 class _Tokens:

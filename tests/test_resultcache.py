@@ -237,3 +237,34 @@ def test_many_small_edits_stay_correct(newsroom: tuple[Path, Path], tmp_path: Pa
     extra.unlink()
     run = lazy_run(cache, facts, articles)
     assert run.results == fresh(facts, articles)
+
+
+def test_a_run_over_a_few_articles_keeps_what_is_known_of_the_others(
+        newsroom: tuple[Path, Path], tmp_path: Path) -> None:
+    """A pre-commit hook checks the changed files only; the next full run still remembers."""
+    facts, articles = newsroom
+    cache = tmp_path / "c"
+    lazy_run(cache, facts, articles)
+    story = _seed(articles, 1)
+    story.write_text(story.read_text(encoding="utf-8") + "\nSergey Lavrov agreed.\n",
+                     encoding="utf-8")
+    only = tmp_path / "only"
+    only.mkdir()
+    hooked = Run.__new__(Run)
+    hooked.store = ArticleStore(cache / "prepared")
+    hooked.memory = ResultStore(cache / "results")
+    files = sorted(facts.rglob("*.yaml"))
+    hooked.catalog = hooked.memory.catalog(files, {f: f.name for f in files}, 1.0)
+    hooked.corpus = Corpus(articles.parent, store=hooked.store, known=hooked.memory.known)
+    sel = hooked.corpus.load([story])
+    every = hooked.catalog.facts
+    part = {lf.fact.id: hooked.memory.check(
+        lf, sel, lambda: hooked.corpus.index_for(sel, (f.checker for f in every)))
+        for lf in every}
+    assert part["lavrov-spelling"].contradictions
+    full = lazy_run(cache, facts, articles)
+    assert full.results == fresh(facts, articles)
+    assert full.memory.stats["checked"] == 0
+    # Only the edited article is looked at again (by the facts whose terms it holds),
+    # never the articles the partial run did not see.
+    assert full.memory.stats["articles_rechecked"] <= len(every)
