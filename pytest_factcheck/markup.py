@@ -32,12 +32,12 @@ import regex
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .article import InlineWaiver, PreparedArticle
+from .article import InlineWaiver
 from .model import Problem
 from .text.normalize import OffsetMap
 from .text.segment import paragraph_spans
 
-__all__ = ["Comment", "MarkdownProse", "markdown_prose", "read_waivers", "waiver_problems",
+__all__ = ["Comment", "MarkdownProse", "article_waiver_problems", "markdown_prose", "read_waivers",
            "with_breaks"]
 
 ERASE = "\u200b"
@@ -345,15 +345,6 @@ def read_waivers(source: str, text: str, comments: Sequence[Comment],
         out.append(InlineWaiver(None, s, len(text), why or
                                 f"inside 'factcheck: off' (line {ln}, never turned on)", ln, cl))
     return tuple(out)
-
-
-def waiver_problems(articles: Iterable[PreparedArticle],
-                    known_facts: Collection[str] | None = None) -> list[Problem]:
-    """Malformed inline waivers, and waivers naming no known fact, as located errors."""
-    out: list[Problem] = []
-    for art in articles:
-        out.extend(article_waiver_problems(art.path, art.article.waivers, known_facts))
-    return out
 
 
 def article_waiver_problems(path: str, waivers: Iterable[InlineWaiver],

@@ -203,16 +203,23 @@ class ResultStore:
         return self._manifest.get(token)
 
     def remember_articles(self, refs: Sequence[ArticleRef]) -> None:
-        """Add ``refs`` (readable articles of this run) to this run's known articles.
+        """Add ``refs`` (readable articles of this run) to the known articles.
 
         The manifest on disk is the articles of the last run (of every
-        selection it loaded), so it does not grow with every edit.
+        selection it loaded), so it does not grow with every edit; a run over
+        a few articles (a pre-commit hook) adds to it instead, so that the
+        next full run still knows the others.
         """
         self.known("")  # read the manifest of the last run before replacing it
         before = len(self._run_articles)
         self._run_articles.update((r.token, r.waivers) for r in refs)
-        if len(self._run_articles) != before and self._run_articles != self._manifest:
-            self._write(self._manifest_path(), "manifest", dict(self._run_articles))
+        if len(self._run_articles) == before:
+            return
+        assert self._manifest is not None
+        new = (self._run_articles if 2 * len(self._run_articles) >= len(self._manifest)
+               else {**self._manifest, **self._run_articles})
+        if new != self._manifest:
+            self._write(self._manifest_path(), "manifest", dict(new))
 
     def _snapshot(self, sid: str) -> frozenset[str] | None:
         if sid not in self._snapshots:
@@ -225,15 +232,18 @@ class ResultStore:
         return self._snapshots[sid]
 
     def _selection_tokens(self, sel: Selection) -> _Tokens:
-        """The tokens of ``sel`` and the id of their snapshot (written once)."""
+        """The tokens of ``sel`` (with their snapshot saved once)."""
         got = self._tokens.get(id(sel))
         if got is None:
             got = self._tokens[id(sel)] = _Tokens(sel)
-            if not (self.root / "snapshots" / f"{got.sid}.pickle").exists():
-                self._write(self.root / "snapshots" / f"{got.sid}.pickle", "snapshot",
-                            got.set)
-            self._snapshots[got.sid] = got.set
+            self._save_snapshot(got.sid, got.set)
         return got
+
+    def _save_snapshot(self, sid: str, tokens: frozenset[str]) -> None:
+        path = self.root / "snapshots" / f"{sid}.pickle"
+        if not path.exists():
+            self._write(path, "snapshot", tokens)
+        self._snapshots[sid] = tokens
 
     # -- facts ---------------------------------------------------------------
     def _memo_path(self, fact_id: str) -> Path:
@@ -337,17 +347,18 @@ class ResultStore:
         return result
 
     def _union_snapshot(self, basis_id: str, basis: frozenset[str], toks: _Tokens) -> str:
-        """The id of the snapshot ``basis`` ∪ this run's tokens (written once)."""
+        """The id of the snapshot ``basis`` ∪ this run's tokens (saved once)."""
         key = f"{basis_id}+{toks.sid}"
         sid = self._unions.get(key)
         if sid is None:
             union = basis | toks.set
-            sid = self._unions[key] = _hash(*(t.encode() for t in sorted(union)))
-            path = self.root / "snapshots" / f"{sid}.pickle"
-            if not path.exists():
-                self._write(path, "snapshot", union)
-            self._snapshots[sid] = union
+            sid = self._unions[key] = _snapshot_id(union)
+            self._save_snapshot(sid, union)
         return sid
+
+
+def _snapshot_id(tokens: frozenset[str]) -> str:
+    return _hash(*(t.encode() for t in sorted(tokens)))
 
 
 class _Tokens:
@@ -358,7 +369,7 @@ class _Tokens:
         self.paths = [r.path for r in sel.refs]
         self.position = {r.token: i for i, r in enumerate(sel.refs)}
         self.set = frozenset(self.position)
-        self.sid = _hash(*(t.encode() for t in sorted(self.set)))
+        self.sid = _snapshot_id(self.set)
         self._missing: dict[str, list[ArticleRef]] = {}
 
     def missing(self, basis_id: str, basis: frozenset[str]) -> list[ArticleRef]:

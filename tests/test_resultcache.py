@@ -36,13 +36,14 @@ class Run:
     of a cold run, or to check an article that is new or changed).
     """
 
-    def __init__(self, cache: Path, facts: Path, articles: Path, timeout: float = 1.0) -> None:
+    def __init__(self, cache: Path, facts: Path, articles: Path, timeout: float = 1.0,
+                 only: Path | None = None) -> None:
         self.store = ArticleStore(cache / "prepared")
         self.memory = ResultStore(cache / "results")
         files = sorted(facts.rglob("*.yaml"))
         self.catalog = self.memory.catalog(files, {f: f.name for f in files}, timeout)
         self.corpus = Corpus(articles.parent, store=self.store, known=self.memory.known)
-        self.sel = self.corpus.load([articles])
+        self.sel = self.corpus.load([only or articles])  # only: a pre-commit hook's files
         self.memory.remember_articles(self.sel.refs)
         every = self.catalog.facts
         self.results = {
@@ -50,10 +51,6 @@ class Run:
                 lf, self.sel,
                 lambda: self.corpus.index_for(self.sel, (f.checker for f in every)))
             for lf in every}
-
-
-def lazy_run(cache: Path, facts: Path, articles: Path, timeout: float = 1.0) -> Run:
-    return Run(cache, facts, articles, timeout)
 
 
 @pytest.fixture
@@ -73,20 +70,21 @@ def test_first_and_second_run_equal_a_fresh_check(newsroom: tuple[Path, Path],
                                                   tmp_path: Path) -> None:
     facts, articles = newsroom
     want = fresh(facts, articles)
-    first = lazy_run(tmp_path / "c", facts, articles)
+    first = Run(tmp_path / "c", facts, articles)
     assert first.results == want
     assert first.memory.stats["checked"] == len(want)
-    second = lazy_run(tmp_path / "c", facts, articles)
+    second = Run(tmp_path / "c", facts, articles)
     assert second.results == want
     assert second.memory.stats["remembered"] == len(want)
-    assert second.corpus.prepared_count == 0  # no article even prepared
+    assert second.corpus.prepared_count == 0  # no article parsed ...
+    assert second.store.hits == 0  # ... nor even loaded from the store
     assert not any(lf.compiled for lf in second.catalog.facts)  # no fact even compiled
 
 
 def test_editing_one_article_rechecks_only_that_article(newsroom: tuple[Path, Path],
                                                         tmp_path: Path) -> None:
     facts, articles = newsroom
-    lazy_run(tmp_path / "c", facts, articles)
+    Run(tmp_path / "c", facts, articles)
     story = _seed(articles, 2)
     text = story.read_text(encoding="utf-8")
     # Introduce errors the facts catch, and repair one they caught before.
@@ -96,7 +94,7 @@ def test_editing_one_article_rechecks_only_that_article(newsroom: tuple[Path, Pa
              "weapons,\u201d he said.\n")
     story.write_text(text, encoding="utf-8")
     want = fresh(facts, articles)
-    again = lazy_run(tmp_path / "c", facts, articles)
+    again = Run(tmp_path / "c", facts, articles)
     assert again.results == want
     assert again.corpus.prepared_count == 1
     assert again.memory.stats["checked"] == 0
@@ -109,14 +107,14 @@ def test_editing_one_article_rechecks_only_that_article(newsroom: tuple[Path, Pa
 
 def test_added_removed_and_renamed_articles(newsroom: tuple[Path, Path], tmp_path: Path) -> None:
     facts, articles = newsroom
-    lazy_run(tmp_path / "c", facts, articles)
+    Run(tmp_path / "c", facts, articles)
     first = _seed(articles, 0)
     first.rename(articles / "renamed.txt")  # same content, new path: findings move
     _seed(articles, 1).unlink()
     (articles / "new.txt").write_text(
         "Foreign Minister Sergey Lavrov met Rex Tillerson in Moscow.\n", encoding="utf-8")
     want = fresh(facts, articles)
-    again = lazy_run(tmp_path / "c", facts, articles)
+    again = Run(tmp_path / "c", facts, articles)
     assert again.results == want
     paths = {f.article for r in again.results.values() for f in r.findings}
     assert "articles/renamed.txt" in paths and "articles/new.txt" in paths
@@ -125,19 +123,19 @@ def test_added_removed_and_renamed_articles(newsroom: tuple[Path, Path], tmp_pat
 def test_a_changed_fact_file_checks_everything_again(newsroom: tuple[Path, Path],
                                                      tmp_path: Path) -> None:
     facts, articles = newsroom
-    lazy_run(tmp_path / "c", facts, articles)
+    Run(tmp_path / "c", facts, articles)
     style = facts / "style.yaml"
     style.write_text(style.read_text(encoding="utf-8").replace("Sergei Lavrov", "Sergey Lavrov")
                      .replace("[Sergey Lavrov]", "[Sergei Lavrov]"), encoding="utf-8")
     want = fresh(facts, articles)
-    again = lazy_run(tmp_path / "c", facts, articles)
+    again = Run(tmp_path / "c", facts, articles)
     assert again.results == want
     assert again.memory.stats["checked"] == len(want)
 
 
 def test_corrupt_memos_are_misses(newsroom: tuple[Path, Path], tmp_path: Path) -> None:
     facts, articles = newsroom
-    run = lazy_run(tmp_path / "c", facts, articles)
+    run = Run(tmp_path / "c", facts, articles)
     memos = sorted((run.memory.root / "facts").rglob("*.pickle"))
     assert memos
     memos[0].write_bytes(b"garbage")
@@ -146,7 +144,7 @@ def test_corrupt_memos_are_misses(newsroom: tuple[Path, Path], tmp_path: Path) -
         snap.write_bytes(b"")
     (run.memory.root / "manifest.pickle").write_bytes(b"\x80\x05junk")
     want = fresh(facts, articles)
-    again = lazy_run(tmp_path / "c", facts, articles)
+    again = Run(tmp_path / "c", facts, articles)
     assert again.results == want
     # The two broken memos are checked again; the snapshot of this very
     # selection is known in memory, so the other memos still stand.
@@ -163,9 +161,9 @@ def test_unsettled_outcomes_are_never_remembered(tmp_path: Path) -> None:
     (articles / "a.txt").write_text("a" * 5000 + "!\n", encoding="utf-8")
     (articles / "b.txt").write_text("Nothing here.\n", encoding="utf-8")
     cache = tmp_path / "c"
-    first = lazy_run(cache, facts, articles, 0.2)
+    first = Run(cache, facts, articles, 0.2)
     assert first.results["runaway"].problems
-    again = lazy_run(cache, facts, articles, 0.2)
+    again = Run(cache, facts, articles, 0.2)
     assert again.results["runaway"].problems  # checked again, not remembered as clean
     assert again.memory.stats["partly"] == 1
 
@@ -178,8 +176,8 @@ def test_inline_waivers_are_known_without_preparing(tmp_path: Path) -> None:
         "<!-- factcheck: ignore lavrov-spelling -- quoting a 2015 headline -->\n"
         "Sergey Lavrov spoke.\n\n<!-- factcheck: ignore no-such-fact -- typo -->\n"
         "More text.\n", encoding="utf-8")
-    first = lazy_run(tmp_path / "c", facts, articles)
-    again = lazy_run(tmp_path / "c", facts, articles)
+    first = Run(tmp_path / "c", facts, articles)
+    again = Run(tmp_path / "c", facts, articles)
     assert again.corpus.prepared_count == 0
     assert [r.waivers for r in again.sel.refs] == [r.waivers for r in first.sel.refs]
     assert again.sel.refs[0].waivers
@@ -223,7 +221,7 @@ def test_many_small_edits_stay_correct(newsroom: tuple[Path, Path], tmp_path: Pa
     """Memos not rewritten after edits that do not concern their fact stay right."""
     facts, articles = newsroom
     cache = tmp_path / "c"
-    lazy_run(cache, facts, articles)
+    Run(cache, facts, articles)
     extra = articles / "brief.txt"
     for n, text in enumerate([
             "The weather in Moscow was cold.\n",
@@ -231,11 +229,11 @@ def test_many_small_edits_stay_correct(newsroom: tuple[Path, Path], tmp_path: Pa
             "The weather in Moscow was colder.\n",
             "Rex Tillerson, the U.S. Secretary of State, arrived.\n"]):
         extra.write_text(text, encoding="utf-8")
-        run = lazy_run(cache, facts, articles)
+        run = Run(cache, facts, articles)
         assert run.results == fresh(facts, articles), n
         assert run.memory.stats["checked"] == 0
     extra.unlink()
-    run = lazy_run(cache, facts, articles)
+    run = Run(cache, facts, articles)
     assert run.results == fresh(facts, articles)
 
 
@@ -244,27 +242,18 @@ def test_a_run_over_a_few_articles_keeps_what_is_known_of_the_others(
     """A pre-commit hook checks the changed files only; the next full run still remembers."""
     facts, articles = newsroom
     cache = tmp_path / "c"
-    lazy_run(cache, facts, articles)
+    Run(cache, facts, articles)
     story = _seed(articles, 1)
     story.write_text(story.read_text(encoding="utf-8") + "\nSergey Lavrov agreed.\n",
                      encoding="utf-8")
-    only = tmp_path / "only"
-    only.mkdir()
-    hooked = Run.__new__(Run)
-    hooked.store = ArticleStore(cache / "prepared")
-    hooked.memory = ResultStore(cache / "results")
-    files = sorted(facts.rglob("*.yaml"))
-    hooked.catalog = hooked.memory.catalog(files, {f: f.name for f in files}, 1.0)
-    hooked.corpus = Corpus(articles.parent, store=hooked.store, known=hooked.memory.known)
-    sel = hooked.corpus.load([story])
-    every = hooked.catalog.facts
-    part = {lf.fact.id: hooked.memory.check(
-        lf, sel, lambda: hooked.corpus.index_for(sel, (f.checker for f in every)))
-        for lf in every}
-    assert part["lavrov-spelling"].contradictions
-    full = lazy_run(cache, facts, articles)
+    part = Run(cache, facts, articles, only=story)
+    assert part.results["lavrov-spelling"].contradictions
+    full = Run(cache, facts, articles)
     assert full.results == fresh(facts, articles)
     assert full.memory.stats["checked"] == 0
     # Only the edited article is looked at again (by the facts whose terms it holds),
     # never the articles the partial run did not see.
-    assert full.memory.stats["articles_rechecked"] <= len(every)
+    assert full.memory.stats["articles_rechecked"] <= len(part.results)
+    # The articles the partial run did not see are still known: none is loaded again
+    # (the edited one may be, for the facts that have not seen its new content).
+    assert full.store.hits <= 1
