@@ -225,10 +225,12 @@ class Corpus:
 
     def _load(self, paths: Sequence[str | Path]) -> Selection:
         sel = Selection(corpus=self)
-        for given in paths:
-            if not Path(given).exists() and not Path(given).is_symlink():
-                sel.problems.append(Problem(str(given), 0, 0, "no such file or folder"))
-        files = self.files(paths)
+        missing = list(dict.fromkeys(
+            str(g) for g in paths if not Path(g).exists() and not Path(g).is_symlink()))
+        for given in missing:  # said once here, not again as an unreadable article
+            sel.problems.append(Problem(self.display(Path(given), str(given)), 0, 0,
+                                        "no such file or folder"))
+        files = self.files([g for g in paths if str(g) not in missing])
         for f, d in self._share_order(files):
             self.ref(f, d)
         for f, d in files:

@@ -15,6 +15,7 @@ import pytest
 from _pytest.config import Config as _Config
 
 from .cache import ArticleStore
+from .cli_paths import CommandPaths, sort_paths
 from .corpus import Corpus, Selection
 from .engine import check_fact
 from .index import CorpusIndex
@@ -58,21 +59,51 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                   default="1.0")
 
 
+def _command_paths(config: pytest.Config, positional: list[str]) -> CommandPaths:
+    return sort_paths(config.getoption("factcheck") or [], positional,
+                      config.invocation_params.dir)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config: pytest.Config, parser: pytest.Parser,
+                                  args: list[str]) -> None:
+    """Keep a fact-checking run from loading the test suite's conftests.
+
+    With ``pytest --factcheck seeds/`` pytest sees no positional path, falls
+    back to ``testpaths`` and would import the suite's ``conftest.py`` (and the
+    test dependencies it needs) before any fact is read. A run with no test
+    paths anchors conftest discovery at the fact and article folders instead.
+    """
+    ns = early_config.known_args_namespace
+    if getattr(ns, "factcheck", None) is None:
+        return
+    given = sort_paths(ns.factcheck or [], ns.file_or_dir or [],
+                       early_config.invocation_params.dir)
+    if given.tests:
+        return
+    root = early_config.rootpath
+    facts = ns.factcheck_facts or [str(root / p) for p in early_config.getini("factcheck_facts")]
+    candidates = [*facts, *given.fact_files, *given.articles]
+    anchors = [p for p in candidates if (early_config.invocation_params.dir / p).exists()]
+    # An anchor that exists and holds no test folders: the package itself.
+    ns.file_or_dir = anchors or [str(Path(__file__).parent)]
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "factcheck: a fact from a fact file")
     for kind in ("quantity", "quote", "attendance", "spelling", "role", "pattern"):
         config.addinivalue_line("markers", f"{kind}: a {kind} fact")
     if config.getoption("factcheck") is None:
         return
-    plugin = FactcheckPlugin(config)
+    positional = list(config.args) if config.args_source == _Config.ArgsSource.ARGS else []
+    given = _command_paths(config, positional)
+    plugin = FactcheckPlugin(config, given)
     config.pluginmanager.register(plugin, PLUGIN_NAME)
     # A broken fact file must not stop the other facts.
     config.option.continue_on_collection_errors = True
     targets = [str(p) for p in plugin.collect_targets()]
-    if config.args_source == _Config.ArgsSource.ARGS:
-        config.args = [*config.args, *targets]
-    else:
-        config.args = targets
+    config.args = [*given.tests, *targets]
+    config.args_source = _Config.ArgsSource.ARGS  # not "testpaths: tests" in the header
 
 
 def _worker_share(config: pytest.Config) -> tuple[int, int] | None:
@@ -108,14 +139,13 @@ class FactContradiction(Exception):
 class FactcheckPlugin:
     """State of one ``--factcheck`` run."""
 
-    def __init__(self, config: pytest.Config) -> None:
+    def __init__(self, config: pytest.Config, given: CommandPaths | None = None) -> None:
         self.config = config
         self.rootdir = Path(str(config.rootpath))
-        given = list(config.getoption("factcheck") or [])
-        self.changed_fact_files = [Path(p) for p in given
-                                   if Path(p).suffix.lower() in (".yaml", ".yml")]
-        self.explicit_articles = [p for p in given
-                                  if Path(p).suffix.lower() not in (".yaml", ".yml")]
+        if given is None:
+            given = _command_paths(config, [])
+        self.changed_fact_files = [Path(p) for p in given.fact_files]
+        self.explicit_articles = list(given.articles)
         ini_articles = [str(self.rootdir / p) for p in config.getini("factcheck_articles")]
         self.all_article_paths = self.explicit_articles or [
             p for p in ini_articles if Path(p).exists()] or ini_articles
