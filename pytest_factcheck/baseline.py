@@ -58,11 +58,8 @@ class Entry:
 
     def __str__(self) -> str:
         times = f" (x{self.count})" if self.count > 1 else ""
-        return f"{self.fact} in {self.article}: {_printable(self.words)!r}{times}"
-
-
-def _printable(text: str) -> str:
-    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+        # repr: control characters in an article's words are shown escaped
+        return f"{self.fact} in {self.article!r}: {self.words!r}{times}"
 
 
 def normalise_words(text: str) -> str:
