@@ -233,6 +233,19 @@ def test_remembered_results_stay_independent_of_the_baseline(desk: pytest.Pytest
     again = desk.runpytest("--factcheck", "seeds/")
     assert again.ret == 1
     again.assert_outcomes(failed=3, passed=24)
+    warm = desk.runpytest("--factcheck", "seeds/", "--factcheck-baseline", "base.json")
+    assert warm.ret == 0
+    warm.stdout.fnmatch_lines(["factcheck: 4 contradictions baselined, 0 new"])
+
+
+def test_a_baseline_that_cannot_be_written_is_one_error_line(desk: pytest.Pytester) -> None:
+    (desk.path / "blocker").write_text("a file, not a folder", "utf-8")
+    result = desk.runpytest("--factcheck", "seeds/", "--factcheck-baseline-write",
+                            "blocker/base.json")
+    assert result.ret == 1
+    result.stdout.fnmatch_lines(["factcheck: error: cannot write the baseline to "
+                                 "blocker/base.json: *"])
+    assert "Traceback" not in result.stdout.str()
 
 
 @pytest.mark.parametrize(("text", "message"), [
