@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Status = Literal["consistent", "contradiction", "waived"]
+Status = Literal["consistent", "contradiction", "waived", "baselined"]
 EvidenceStatus = Literal["consistent", "contradiction", "note"]
 Outcome = Literal["passed", "failed", "xfailed", "error"]
 Window = Literal["sentence", "paragraph"]

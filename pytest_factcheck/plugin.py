@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from _pytest.config import Config as _Config
 
+from . import baseline as bl
 from .cache import ArticleStore
 from .cli_paths import CommandPaths, sort_paths
 from .corpus import Corpus, Selection
@@ -52,6 +53,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--factcheck-html", metavar="PATH", dest="factcheck_html", default=None,
         help="write a self-contained HTML page (facts x articles, highlighted findings) "
              "to PATH.")
+    group.addoption(
+        "--factcheck-baseline", metavar="PATH", dest="factcheck_baseline", default=None,
+        help="contradictions recorded in this baseline file are reported as baselined and "
+             "do not fail (default: ini factcheck_baseline).")
+    group.addoption(
+        "--factcheck-baseline-write", metavar="PATH", dest="factcheck_baseline_write",
+        default=None, help="record the current contradictions as a baseline file at PATH.")
+    parser.addini("factcheck_baseline", "baseline file (relative to rootdir)", default="")
     parser.addini("factcheck_articles", "article files or folders to check", type="args",
                   default=["articles/"])
     parser.addini("factcheck_facts", "fact files or folders", type="args", default=["facts/"])
@@ -117,6 +126,22 @@ def _worker_share(config: pytest.Config) -> tuple[int, int] | None:
         return None
 
 
+def _load_baseline(config: pytest.Config, rootdir: Path) -> bl.Baseline | None:
+    """The baseline of the run (option, else ini), or None; a bad file is a usage error."""
+    given = config.getoption("factcheck_baseline")
+    ini = str(config.getini("factcheck_baseline") or "")
+    if not given and not ini:
+        return None
+    path = Path(given) if given else rootdir / ini
+    target = config.getoption("factcheck_baseline_write")
+    if target and not path.exists() and Path(target).absolute() == path.absolute():
+        return bl.Baseline(given or ini)  # this run writes it for the first time
+    try:
+        return bl.load_baseline(path, given or ini)
+    except bl.BaselineError as exc:
+        raise pytest.UsageError(f"factcheck: {exc}") from None
+
+
 def _is_fact_node(nodeid: str) -> bool:
     """True for the node id of a fact item (``facts/x.yaml::fact-id``)."""
     head, sep, _ = nodeid.partition("::")
@@ -157,6 +182,7 @@ class FactcheckPlugin:
         except ValueError:
             raise pytest.UsageError("ini option factcheck_timeout must be a number of "
                                     "seconds") from None
+        self.baseline = _load_baseline(config, self.rootdir)
         store = ArticleStore.for_config(config)
         # Remembered results (needs the prepared-article store too: an article
         # a fact must look at again is prepared from it).
@@ -297,6 +323,7 @@ class FactcheckPlugin:
         errors = [*self.catalog.problems, *self.article_problems.values(), *self.warning_list()]
         articles = [d for _, d in self.corpus.files(self.all_article_paths)]
         report = build_json_report(articles, self.results.values(), errors)
+        self.baseline_lines = self._baseline_outcome(report)
         self.json_report = report  # for the terminal summary
         if path:
             write_json_report(path, report)
@@ -305,6 +332,26 @@ class FactcheckPlugin:
             report, sarif=self.config.getoption("factcheck_sarif"),
             html=self.config.getoption("factcheck_html"), catalog=self.catalog,
             corpus=self.corpus, article_paths=[self.all_article_paths, ini])
+
+    def _baseline_outcome(self, report: dict[str, Any]) -> list[str]:
+        """Add the baseline section to ``report``, write a baseline; summary lines."""
+        lines: list[str] = []
+        if self.baseline is not None:
+            done = [f.get("baseline") or {} for f in report["facts"]]
+            fixed = sorted(bl.Entry(**e) for d in done for e in d.get("fixed", ()))
+            baselined = sum(d.get("baselined", 0) for d in done)
+            report["baseline"] = {"file": self.baseline.path, "baselined": baselined,
+                                  "new": report["summary"]["contradictions"],
+                                  "fixed": [e.to_json() for e in fixed]}
+            lines += bl.summary_lines(baselined, report["summary"]["contradictions"], fixed)
+        target = self.config.getoption("factcheck_baseline_write")
+        if target:
+            try:
+                n = bl.write_baseline(Path(target), bl.entries_from_report(report["facts"]))
+                lines.append(f"factcheck: baseline of {n} contradictions written to {target}")
+            except OSError as exc:
+                lines.append(f"factcheck: error: cannot write the baseline to {target}: {exc}")
+        return lines
 
     def warning_list(self) -> list[Problem]:
         out = []
@@ -325,7 +372,7 @@ class FactcheckPlugin:
         path = self.config.getoption("factcheck_report")
         if path and not hasattr(self.config, "workerinput"):
             terminalreporter.write_line(f"factcheck: JSON report written to {path}")
-        for line in getattr(self, "output_lines", ()):
+        for line in [*getattr(self, "output_lines", ()), *getattr(self, "baseline_lines", ())]:
             terminalreporter.write_line(line)
         memory = self.memory
         reused = memory.stats["remembered"] + memory.stats["partly"] if memory else 0
@@ -415,12 +462,29 @@ class FactItem(pytest.Item):
             result = memory.check(self.loaded, sel, index)
         else:
             result = check_fact(self.loaded, sel.articles, index())
+        if self.plugin.baseline is not None:
+            result = self._apply_baseline(result, sel)
         self.result = result
         if result.contradictions or result.problems:
             raise FactContradiction(result)
         if result.waived:
             reasons = sorted({f.waiver for f in result.waived})
             pytest.xfail("waived: " + "; ".join(reasons))
+
+    def _apply_baseline(self, result: FactResult, sel: Selection) -> FactResult:
+        """Baseline the recorded contradictions (after the remembered results)."""
+        assert self.plugin.baseline is not None
+        bad = {p.file for p in sel.problems}
+        scope = {r.path for r in sel.refs if r.path not in bad}
+        root = self.plugin.rootdir
+        applied = bl.apply_baseline(result, self.plugin.baseline,
+                                    lambda a: a in scope or not (root / a).exists())
+        self.baseline_json = applied.to_json() if applied.baselined or applied.fixed else None
+        if applied.baselined and not applied.result.contradictions:
+            self.add_report_section("call", "factcheck baseline", (
+                f"passed: its {applied.baselined} contradictions are all recorded in the "
+                f"baseline {self.plugin.baseline.path}"))
+        return applied.result
 
     def result_json(self, report: pytest.TestReport) -> dict[str, Any]:
         assert self.result is not None
@@ -430,6 +494,8 @@ class FactItem(pytest.Item):
         data = result_to_json(self.result, fact_file=self.plugin.display(self.path),
                               outcome=outcome)
         data["warnings"] = [w.to_json() for w in self.result.warnings]
+        if getattr(self, "baseline_json", None) is not None:
+            data["baseline"] = self.baseline_json
         return data
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],

@@ -96,7 +96,7 @@ def render_result(result: FactResult, *, fact_file: str = "") -> str:
     if fact_file:
         out.append(f"defined at {fact_file}:{fact.pos.line}")
     out.append("")
-    shown = [f for f in result.findings if f.status != "consistent"]
+    shown = [f for f in result.findings if f.status not in ("consistent", "baselined")]
     for f in shown:
         out.extend(render_finding(f))
         out.append("")
@@ -110,6 +110,9 @@ def render_result(result: FactResult, *, fact_file: str = "") -> str:
         f"contradicting: {c['contradicting']} · silent: {c['silent']}"
         + (f" · waived: {c['waived']}" if c["waived"] else "")
     )
+    baselined = sum(1 for f in result.findings if f.status == "baselined")
+    if baselined:
+        out.append(f"baselined (recorded earlier, not shown): {baselined}")
     return "\n".join(out)
 
 

@@ -107,7 +107,10 @@ def _result(fact: Mapping[str, Any], index: int, f: Mapping[str, Any]) -> dict[s
         "partialFingerprints": {"factcheckFinding/v1": _fingerprint(fact["id"], f)},
         "properties": {"reason": f.get("reason", ""), "excerpt": f.get("excerpt", "")},
     }
-    if f.get("status") == "waived":
+    if f.get("status") == "baselined":
+        out["suppressions"] = [{"kind": "external", "status": "accepted",
+                                "justification": "recorded in the factcheck baseline"}]
+    elif f.get("status") == "waived":
         why = str(f.get("waiver", ""))
         out["suppressions"] = [{"kind": "inSource" if _INLINE.search(why) else "external",
                                 "status": "accepted", "justification": why}]
@@ -133,7 +136,7 @@ def build_sarif(report: Mapping[str, Any],
         _result(fact, i, f)
         for i, fact in enumerate(facts)
         for f in fact.get("findings", ())
-        if f.get("status") in ("contradiction", "waived")
+        if f.get("status") in ("contradiction", "waived", "baselined")
     ]
     errors = list(report.get("errors", ()))
     run: dict[str, Any] = {
