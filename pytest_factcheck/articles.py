@@ -9,6 +9,7 @@ as stored. Articles are opened read-only and never written to.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import stat
@@ -113,12 +114,18 @@ def _erase_bom(text: str) -> str:
 # -- Markdown ---------------------------------------------------------------
 def _front_matter(source: str) -> tuple[dict[str, Any], int]:
     """YAML front matter (as metadata) and the offset where the body starts."""
+    meta, _, _, body = _front_matter_yaml(source)
+    return meta, body
+
+
+def _front_matter_yaml(source: str) -> tuple[dict[str, Any], int, int, int]:
+    """Front matter metadata, its YAML's [start, end), and where the body starts."""
     start = 1 if source.startswith("\ufeff") else 0
     if not source.startswith("---", start):
-        return {}, 0
+        return {}, 0, 0, 0
     first_nl = source.find("\n", start)
     if first_nl < 0 or source[start:first_nl].strip() != "---":
-        return {}, 0
+        return {}, 0, 0, 0
     pos = first_nl + 1
     while pos < len(source):
         nl = source.find("\n", pos)
@@ -129,9 +136,86 @@ def _front_matter(source: str) -> tuple[dict[str, Any], int]:
             except yaml.YAMLError:
                 meta = None
             body = line_end + 1 if nl >= 0 else line_end
-            return (meta if isinstance(meta, dict) else {}), body
+            return (meta if isinstance(meta, dict) else {}), first_nl + 1, pos, body
         pos = line_end + 1
-    return {}, 0
+    return {}, 0, 0, 0
+
+
+# Front-matter keys whose (string) values are published words: checked as prose.
+HEADLINE_KEYS = frozenset({"title", "headline", "subtitle", "dek", "description", "summary"})
+_STR_TAG = "tag:yaml.org,2002:str"
+_YAML_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n",
+                 "v": "\v", "f": "\f", "r": "\r", "e": "\x1b", " ": " ", '"': '"',
+                 "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028",
+                 "P": "\u2029"}
+_YAML_HEX = {"x": 2, "u": 4, "U": 8}
+
+
+def _scalar_chars(src: str, start: int, end: int, style: str | None) -> dict[int, str]:
+    """Stored offset -> prose character for a YAML scalar in ``src[start:end]``.
+
+    Offsets not in the result are erased. Quotes and escape sequences are
+    decoded onto the first character they occupy (so offsets are kept).
+    """
+    out: dict[int, str] = {}
+    if style is None:
+        return {i: src[i] for i in range(start, end)}
+    if style in ("|", ">"):
+        nl = src.find("\n", start, end)
+        return {} if nl < 0 else {i: src[i] for i in range(nl + 1, end)}
+    i, hi = start + 1, end - 1  # inside the quotes
+    while i < hi:
+        c = src[i]
+        if style == "'" and c == "'" and i + 1 < hi and src[i + 1] == "'":
+            out[i] = "'"
+            i += 2
+        elif style == '"' and c == "\\" and i + 1 < hi:
+            e = src[i + 1]
+            if e in _YAML_HEX:
+                n = _YAML_HEX[e]
+                try:
+                    ch = chr(int(src[i + 2:i + 2 + n], 16))
+                except ValueError:
+                    return {}
+                out[i] = " " if ch.isspace() else ch
+                i += 2 + n
+            elif e in _YAML_ESCAPES:
+                ch = _YAML_ESCAPES[e]
+                out[i] = " " if ch.isspace() else ch
+                i += 2
+            else:  # an escaped line break (folded away) or an unknown escape
+                i += 1
+        else:
+            out[i] = c
+            i += 1
+    return out
+
+
+def _headline_chars(source: str, yaml_start: int, yaml_end: int
+                    ) -> list[tuple[int, int, dict[int, str]]]:
+    """The published values of the front matter: (start, end, offset -> character).
+
+    A value is used only if what is kept reads, white space aside, exactly as
+    YAML reads it; otherwise it stays unchecked (never a wrong location).
+    """
+    try:
+        root = yaml.compose(source[yaml_start:yaml_end], Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(root, yaml.MappingNode):
+        return []
+    found = []
+    for key, value in root.value:
+        if not (isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)):
+            continue
+        if str(key.value).lower() not in HEADLINE_KEYS or value.tag != _STR_TAG:
+            continue
+        s, e = yaml_start + value.start_mark.index, yaml_start + value.end_mark.index
+        chars = _scalar_chars(source, s, e, value.style)
+        kept = "".join(chars[i] for i in sorted(chars))
+        if chars and "".join(kept.split()) == "".join(str(value.value).split()):
+            found.append((min(chars), max(chars) + 1, chars))
+    return found
 
 
 def _blank(text: list[str], start: int, end: int) -> None:
@@ -144,9 +228,22 @@ def _markdown(source: str, name: str) -> Article:
     """Markdown: prose from markdown-it-py's reading; front matter is metadata."""
     from .markup import markdown_prose, read_waivers, with_breaks
 
-    meta, body = _front_matter(source)
+    meta, yaml_start, yaml_end, body = _front_matter_yaml(source)
     prose = markdown_prose(_erase_bom(source), body)
-    text, text_map = with_breaks(prose.text, prose.breaks)
+    prose_text, breaks = prose.text, set(prose.breaks)
+    headlines = _headline_chars(source, yaml_start, yaml_end) if body else []
+    if headlines:
+        # Each published value is its own paragraph: a break before and after
+        # it, so a headline never runs into the next value or the body.
+        chars = list(prose_text)
+        for start, end, kept in headlines:
+            for i, c in kept.items():
+                if chars[i] not in "\r\n":
+                    chars[i] = c
+            breaks.update((start, end))
+        breaks.add(body)
+        prose_text = "".join(chars)
+    text, text_map = with_breaks(prose_text, sorted(breaks))
     waivers = read_waivers(source, text, prose.comments, text_map)
     return Article(path=name, source=source, text=text, text_map=text_map,
                    meta=_clean_meta(meta), waivers=waivers)
@@ -172,6 +269,10 @@ BLOCK_TAGS = _tags(
     "table tr td th thead tbody tfoot caption figure figcaption main hr pre title body html "
     "head form address details summary fieldset legend"
 )
+# Head meta tags whose ``content`` is published words: checked like a headline.
+HEADLINE_META = frozenset({"og:title", "og:description"})
+_CONTENT = re.compile(r"""\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 LINE_TAGS = frozenset({"br"})  # a line break inside a paragraph, not a new paragraph
 DROPPED_TAGS = frozenset({"script", "style", "nav", "aside", "noscript", "template", "svg",
                           "iframe", "button", "select", "textarea", "math", "object", "code"})
@@ -220,18 +321,46 @@ class _Prose(HTMLParser):
         if tag == "title":
             self.in_title = True
         if tag == "meta":
-            d = dict(attrs)
-            key = (d.get("name") or d.get("property") or d.get("itemprop") or "").lower()
-            for want in ("date", "title", "slug"):
-                if (key == want or key.endswith((":" + want, "_" + want, "-" + want,
-                                                 "." + want))) and d.get("content"):
-                    self.meta.setdefault(want, d["content"])
-            if key in ("article:published_time", "datepublished") and d.get("content"):
-                self.meta.setdefault("date", d["content"])
+            self._meta(start, attrs)
+
+    def _meta(self, start: int, attrs: list[tuple[str, str | None]]) -> None:
+        d = dict(attrs)
+        key = (d.get("name") or d.get("property") or d.get("itemprop") or "").lower()
+        for want in ("date", "title", "slug"):
+            if (key == want or key.endswith((":" + want, "_" + want, "-" + want,
+                                             "." + want))) and d.get("content"):
+                self.meta.setdefault(want, d["content"])
+        if key in ("article:published_time", "datepublished") and d.get("content"):
+            self.meta.setdefault("date", d["content"])
+        if key in HEADLINE_META and not self.dropping:
+            self._keep_content(start, self.get_starttag_text() or "")
+
+    def _keep_content(self, start: int, raw: str) -> None:
+        """Keep a headline meta tag's ``content`` value as its own paragraph."""
+        m = _CONTENT.search(raw)
+        if m is None or not raw or not self.source.startswith(raw, start):
+            return
+        group = next(g for g in (1, 2, 3) if m.group(g) is not None)
+        lo, hi = start + m.start(group), start + m.end(group)
+        if lo == hi:
+            return
+        self.chars[lo:hi] = self.source[lo:hi]
+        for e in _ENTITY.finditer(self.source, lo, hi):
+            value = html.unescape(e.group())
+            if len(value) == 1:
+                self.chars[e.start()] = value
+                _blank(self.chars, e.start() + 1, e.end())
+        self.chars[start] = self.chars[start + 1] = "\n"  # "<m" of "<meta"
+        tail = start + len(raw) - hi  # characters of the tag after the value
+        self.chars[start + len(raw) - 1] = "\n"
+        if tail >= 2:
+            self.chars[start + len(raw) - 2] = "\n"
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._here()
         self._erase_tag(tag, start, self._tag_end(start, self.get_starttag_text()))
+        if tag == "meta":
+            self._meta(start, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         start = self._here()
@@ -246,17 +375,15 @@ class _Prose(HTMLParser):
         start = self._here()
         if self.in_title:
             self.title.append(data)
-        if self.dropping or self.in_title:
+        if self.dropping:
             _blank(self.chars, start, start + len(data))
 
     def _entity(self, text: str) -> None:
-        import html
-
         start = self._here()
         length = len(text)
         if self.source.startswith(text + ";", start):
             length += 1
-        if self.dropping or self.in_title:
+        if self.dropping:
             _blank(self.chars, start, start + length)
             return
         value = html.unescape(text + ";")

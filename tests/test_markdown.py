@@ -31,21 +31,26 @@ def test_front_matter_is_metadata_not_text() -> None:
     assert art.meta["date"] == "2017-04-12"
     assert art.meta["slug"] == "lavrov-tillerson-moscow"
     assert art.date == "2017-04-12" and art.title == "Sergey Lavrov meets Tillerson"
-    # The front matter's title is metadata: it is never checked as prose.
-    assert contradictions(FRONT + "Talks went on.\n") == []
+    # The front matter's title is published words (a headline): it is checked,
+    # located at the value in the file; the other keys stay metadata.
+    assert contradictions(FRONT + "Talks went on.\n") == [
+        ("lavrov-spelling", 2, 8, "Sergey Lavrov")]
 
 
 def test_finding_after_front_matter_points_at_the_stored_line_and_column() -> None:
     src = FRONT + "Moscow talks\n\nRex Tillerson met Sergey Lavrov on Wednesday.\n"
     line, col = line_col(src, "Sergey Lavrov", nth=1)  # the first is in the front matter
     assert (line, col) == (9, 19)
-    assert contradictions(src) == [("lavrov-spelling", line, col, "Sergey Lavrov")]
+    # The front matter's title is a headline: checked too, at its stored place.
+    assert contradictions(src) == [("lavrov-spelling", 2, 8, "Sergey Lavrov"),
+                                   ("lavrov-spelling", line, col, "Sergey Lavrov")]
 
 
 def test_front_matter_with_crlf_and_bom() -> None:
     src = "\ufeff" + FRONT.replace("\n", "\r\n") + "He met Sergey Lavrov.\r\n"
     found = contradictions(src)
-    assert found == [("lavrov-spelling", 7, 8, "Sergey Lavrov")]
+    assert found == [("lavrov-spelling", 2, 8, "Sergey Lavrov"),  # the title (a headline)
+                     ("lavrov-spelling", 7, 8, "Sergey Lavrov")]
 
 
 def test_emphasis_inside_a_name_is_read_through() -> None:
