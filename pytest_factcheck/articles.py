@@ -31,7 +31,7 @@ ERASE = "\u200b"
 _LONE_CR = re.compile(r"\r(?!\n)")
 _BYTE_BREAK = re.compile(rb"\r\n|\r|\n")
 # Articles above this size are skipped with a reason: preparing text costs about
-# 0.35 s per MB, and no news article comes near it (SPEC §7: 40 MB for 10,000).
+# 0.35 s per MB, and no news article comes near it (the speed yardstick: 40 MB for 10,000).
 MAX_BYTES = 16 * 1024 * 1024
 
 

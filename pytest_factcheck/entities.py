@@ -5,7 +5,8 @@ word or the full name after an honorific (Mr, Mrs, Ms, Dr, Sir, Dame, Lord).
 Other entities match their name and aliases only. A last word shared by two
 people is kept only where it is an explicit alias.
 
-One deliberate tightening of the SPEC: a *bare* last word (``Putin``, not
+One deliberate tightening of the documented matching (docs/fact-files.md): a
+*bare* last word (``Putin``, not
 ``Mr Putin``) must start with a capital letter in the article, because matching
 is otherwise case-blind and surnames are often common words (``Rose``, ``May``,
 ``Said``): ``prices rose`` is not a mention of Mark Rose.

@@ -812,7 +812,7 @@ class _Resolver:
         return eid
 
     def _use_as(self, eid: str, etype: str, pos: SourcePos) -> None:
-        """SPEC §3: an entity used as an ``event:`` is an event."""
+        """docs/fact-files.md: an entity used as an ``event:`` is an event."""
         e = self.entities[eid]
         if etype != "event" or e.type == "event":
             return

@@ -1,4 +1,4 @@
-"""Reports: the text a failing fact shows, and the JSON report (SPEC §6)."""
+"""Reports: the text a failing fact shows, and the JSON report (docs/json-report.md)."""
 
 from __future__ import annotations
 

@@ -1,11 +1,12 @@
 """The pre-commit hook, end to end, with the real ``pre-commit`` in a real git repository.
 
-A newsroom repository uses the hook exactly as its README says: a
-``.pre-commit-config.yaml`` naming this project's repository and a revision,
-then ``pre-commit install``. The project's repository is a snapshot of this
-checkout (tracked and untracked files, as ``pre-commit try-repo`` would take
-them) committed into a temporary git repository, so the test runs the same on
-a fresh clone in CI and on a working tree with uncommitted changes.
+A newsroom repository uses the hook exactly as its README says: the README's
+``.pre-commit-config.yaml`` snippet, verbatim except for the repository URL
+(pointed at a local copy of this project), then ``pre-commit install``. The
+project's repository is a snapshot of this checkout (tracked and untracked
+files, as ``pre-commit try-repo`` would take them) committed into a temporary
+git repository with a ``main`` branch, so the test runs the same on a fresh
+clone in CI, on a detached HEAD, and on a working tree with uncommitted changes.
 
 pre-commit builds the hook's virtualenv from that snapshot, which needs pip to
 reach the package index; if that build fails the test is skipped with the
@@ -15,6 +16,7 @@ reason. Every other failure is a failure.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -74,7 +76,38 @@ def _snapshot(dest: Path, env: dict[str, str]) -> str:
     _git(dest, env, "init", "-q")
     _git(dest, env, "add", "-A")
     _git(dest, env, "commit", "-q", "-m", "snapshot")
+    # Every clone of ours has a ``main`` branch, which the README's ``rev:`` names;
+    # the checkout under test may be a detached HEAD, so create it here.
+    _git(dest, env, "checkout", "-q", "-B", "main")
     return _git(dest, env, "rev-parse", "HEAD")
+
+
+def readme_snippet() -> str:
+    """The ``.pre-commit-config.yaml`` block of the README's "### pre-commit" section."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("### pre-commit", 1)[1].split("\n### ", 1)[0]
+    found = re.search(r"```yaml\n(repos:\n.*?)```", section, re.S)
+    assert found, "README: no ```yaml repos: block in the pre-commit section"
+    return found.group(1)
+
+
+def with_local_repo(snippet: str, url: str) -> str:
+    """The snippet with only its ``repo:`` URL replaced."""
+    out, n = re.subn(r"(?m)^(\s*- repo: )\S+", lambda m: m.group(1) + url, snippet)
+    assert n == 1, snippet
+    return out
+
+
+def test_the_readme_snippet_names_a_rev_every_clone_has() -> None:
+    snippet = readme_snippet()
+    rev = re.search(r"(?m)^\s*rev: (\S+)", snippet)
+    assert rev and rev.group(1) == "main"
+    assert "- id: factcheck" in snippet
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text("utf-8")
+    assert "- id: factcheck" in hooks
+    changed = with_local_repo(snippet, "/tmp/x")
+    assert "- repo: /tmp/x" in changed
+    assert changed.replace("/tmp/x", "") == re.sub(r"(?m)(- repo: )\S+", r"\1", snippet)
 
 
 CLEAN = """\
@@ -98,18 +131,14 @@ Rex Tillerson and **Sergey** Lavrov spoke for two hours.
 def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, str]]]:
     tmp = tmp_path_factory.mktemp("precommit")
     env = _env(tmp)
-    sha = _snapshot(tmp / "pytest-factcheck", env)
+    _snapshot(tmp / "pytest-factcheck", env)
     repo = tmp / "newsroom"
     (repo / "facts").mkdir(parents=True)
     (repo / "articles").mkdir()
     (repo / "facts" / "house.yaml").write_text(HOUSE.read_text("utf-8"), "utf-8")
     (repo / "articles" / "talks.md").write_text(CLEAN, "utf-8")
     (repo / ".pre-commit-config.yaml").write_text(
-        "repos:\n"
-        f"  - repo: {(tmp / 'pytest-factcheck').as_posix()}\n"
-        f"    rev: {sha}\n"
-        "    hooks:\n"
-        "      - id: factcheck\n", "utf-8")
+        with_local_repo(readme_snippet(), (tmp / "pytest-factcheck").as_posix()), "utf-8")
     _git(repo, env, "init", "-q")
     _git(repo, env, "add", "-A")
     _git(repo, env, "commit", "-q", "-m", "newsroom")
@@ -181,3 +210,14 @@ def test_files_outside_articles_and_facts_are_not_passed(
     out = proc.stdout + proc.stderr
     assert proc.returncode == 0, out
     assert "(no files to check)Skipped" in out.replace(".", "")
+
+
+def test_the_readme_explains_the_mutable_rev_warning(
+        newsroom: tuple[Path, dict[str, str]]) -> None:
+    repo, env = newsroom
+    proc = _run([sys.executable, "-m", "pre_commit", "run", "--all-files"], repo, env)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 0, out
+    if "mutable reference" in out:  # pre-commit warns about a branch as rev
+        section = (ROOT / "README.md").read_text("utf-8").split("### pre-commit", 1)[1]
+        assert "mutable reference" in section and "pin a commit" in section

@@ -8,7 +8,7 @@ matches ``when`` (or any article, without ``when``) and never matches
 ``require`` contradicts the fact at the first ``when`` match (line 1 without
 ``when``); each ``require`` match is consistent evidence.
 
-Decision where the SPEC is silent: the *literal* characters of a pattern are
+Decision where the fact-file format is silent: the *literal* characters of a pattern are
 normalized like article text before it is compiled, since a pattern is matched
 against normalized text and could otherwise never match what it spells out
 (``Société Générale``, ``U\\.N\\. Security Council``, ``G-7``, ``’``, ``—``).

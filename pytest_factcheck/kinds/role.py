@@ -11,7 +11,7 @@ it (``Angelino Alfano, the Italian foreign minister,`` -- introduced by nothing,
 belongs to that name, never to the name before it. The longest known title at
 a place counts.
 
-Verdicts (decisions where the SPEC is silent are marked *):
+Verdicts (decisions the fact-file docs leave open are marked *):
 
 * A present-tense title is consistent when it is one of ``roles`` -- or, *, a
   shorter form of one (``Foreign Minister`` for ``Italian Foreign Minister``:

@@ -1,4 +1,4 @@
-"""Outputs for editors' tools, each built from the JSON report dict (SPEC §6).
+"""Outputs for editors' tools, each built from the JSON report dict (docs/json-report.md).
 
 ``github``: workflow commands that annotate articles in GitHub Actions;
 ``sarif``: a SARIF 2.1.0 log for code-scanning dashboards; ``html_report``: a

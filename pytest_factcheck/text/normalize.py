@@ -1,6 +1,6 @@
 """Normalization of article and fact text, with a map back to the original.
 
-All matching happens on normalized text (SPEC §3): Unicode NFKC, every dash to
+All matching happens on normalized text (docs/fact-files.md): Unicode NFKC, every dash to
 ``-``, white space collapsed, dots dropped in capital-letter abbreviations
 (``U.N.`` -> ``UN``), a hyphen between a letter and a digit dropped (``G-7`` ->
 ``G7``), diacritics folded, curly quotes and primes to straight ones.

@@ -4,7 +4,7 @@
 expression that states *how many*: ``89``, ``1,200``, ``eighty-nine``,
 ``1.5 million``, ``a dozen``, ``at least 80``, ``more than 50``, ``nearly 90``,
 ``some 90``, ``between 70 and 100``, ``70 to 100``, ``70-100``, ``dozens of``,
-``scores of`` ... (SPEC §3 "quantity"). Each is a :class:`NumberExpr` whose
+``scores of`` ... (docs/fact-files.md, "quantity"). Each is a :class:`NumberExpr` whose
 :class:`Interval` is what the sentence claims.
 
 What is *not* a count, and so never returned:
