@@ -160,7 +160,8 @@ def run_size(articles: int, facts: int, args: argparse.Namespace) -> dict[str, o
     warm = measure(root, pytest_cmd(cache, "warm.json"), args.timeout)
     row["warm"] = warm["wall"]
     # The terminal line of remembered results: every fact of a warm run is remembered.
-    row["warm_remembered"] = any(ln.startswith(f"factcheck: 0 facts checked, {facts} from")
+    warm_line = f"factcheck: {facts} facts: 0 checked afresh, {facts} remembered"
+    row["warm_remembered"] = any(ln.startswith(warm_line)
                                  for ln in warm.get("factcheck", ()))  # type: ignore[attr-defined]
     row["warm_same_report"] = same_report(root / "serial.json", root / "warm.json")
     edit_one_article(root)

@@ -25,12 +25,13 @@ from .markup import article_waiver_problems
 from .model import FactResult, Problem
 from .outputs import write_outputs
 from .outputs.github import in_github_actions, workflow_commands
-from .outputs.summary import Progress, summary_table
+from .outputs.summary import Progress, memory_line, summary_table, xdist_note
 from .report import build_json_report, render_result, result_to_json, write_json_report
 from .resultcache import ResultStore
 
 PLUGIN_NAME = "factcheck-session"
 PROGRESS_MIN = 100  # articles; fewer are read without a progress line
+_MEMORY_COUNTS = ("checked", "remembered", "partly", "prepared")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -195,6 +196,22 @@ class FactcheckPlugin:
         self._tags: set[str] = set()
         self._fact_files: list[Path] | None = None
         self._selections: dict[tuple[str, ...], Selection] = {}
+        # What remembered results did, summed over the items' reports (so that
+        # the workers' counts reach the controller under pytest-xdist).
+        self.memory_totals: dict[str, int] = dict.fromkeys(_MEMORY_COUNTS, 0)
+        self.changed_articles: set[str] = set()
+        self._memory_sent: dict[str, int] = dict.fromkeys(_MEMORY_COUNTS, 0)
+
+    def memory_delta(self) -> dict[str, Any] | None:
+        """What remembered results did since the last item's report."""
+        if self.memory is None:
+            return None
+        now = {**{k: self.memory.stats[k] for k in _MEMORY_COUNTS if k != "prepared"},
+               "prepared": self.corpus.prepared_count}
+        delta: dict[str, Any] = {k: now[k] - self._memory_sent[k] for k in _MEMORY_COUNTS}
+        self._memory_sent = now
+        delta["changed"] = sorted(self.memory.changed - self.changed_articles)
+        return delta
 
     # -- facts --------------------------------------------------------------
     def display(self, path: Path) -> str:
@@ -271,6 +288,7 @@ class FactcheckPlugin:
         if isinstance(item, FactItem) and call.when == "call" and item.result is not None:
             report.factcheck = item.result_json(report)
             report.factcheck_problems = [p.to_json() for p in item.skipped_articles]
+            report.factcheck_memory = self.memory_delta()
             # The report now carries the result (and the failure text is made):
             # a newsroom's run holds hundreds of thousands of findings, keep one copy.
             item.result = None
@@ -281,6 +299,11 @@ class FactcheckPlugin:
         data = getattr(report, "factcheck", None)
         if data:
             self.results[data["id"]] = data
+        memory = getattr(report, "factcheck_memory", None)
+        if memory:
+            for k in _MEMORY_COUNTS:
+                self.memory_totals[k] += int(memory.get(k, 0))
+            self.changed_articles.update(memory.get("changed", ()))
         for p in getattr(report, "factcheck_problems", ()) or ():
             prob = Problem(**p)
             self.article_problems[problem_key(prob)] = prob
@@ -374,16 +397,10 @@ class FactcheckPlugin:
             terminalreporter.write_line(f"factcheck: JSON report written to {path}")
         for line in [*getattr(self, "output_lines", ()), *getattr(self, "baseline_lines", ())]:
             terminalreporter.write_line(line)
-        memory = self.memory
-        reused = memory.stats["remembered"] + memory.stats["partly"] if memory else 0
-        if memory is not None and (config.get_verbosity() > 0 or (
-                reused and config.get_verbosity() == 0)):
-            st = memory.stats
-            prepared = self.corpus.prepared_count
-            terminalreporter.write_line(
-                f"factcheck: {st['checked']} facts checked, {reused} from remembered results "
-                f"({st['partly']} of them re-checked on new or changed articles); "
-                f"{prepared} article{'s' if prepared != 1 else ''} read and prepared")
+        self._write_memory_line(terminalreporter, config)
+        note = self.xdist_note()
+        if note:
+            terminalreporter.write_line(note)
         report = getattr(self, "json_report", None)
         if report is None:
             return
@@ -395,6 +412,29 @@ class FactcheckPlugin:
             terminalreporter.write_sep("-", "factcheck summary")
             for line in table:
                 terminalreporter.write_line(line)
+
+    def _write_memory_line(self, terminalreporter: Any, config: pytest.Config) -> None:
+        """One line on what was remembered: always with -v, else when anything was."""
+        if self.memory is None or hasattr(config, "workerinput"):
+            return
+        t = self.memory_totals
+        if not (config.get_verbosity() > 0 or t["remembered"] or t["partly"]):
+            return
+        # Articles read after the last item (by the report writers) count too.
+        prepared = t["prepared"] + self.corpus.prepared_count - self._memory_sent["prepared"]
+        terminalreporter.write_line(memory_line(
+            checked=t["checked"], remembered=t["remembered"], partly=t["partly"],
+            changed=len(self.changed_articles), prepared=prepared))
+
+    def xdist_note(self) -> str:
+        """Under ``-n N``, one line if the run is too small for workers to pay off."""
+        if hasattr(self.config, "workerinput") or not self.config.pluginmanager.has_plugin(
+                "dsession"):
+            return ""
+        workers = getattr(self.config.option, "numprocesses", None)
+        if not isinstance(workers, int):
+            return ""
+        return xdist_note(workers, len(self.corpus.files(self.all_article_paths)))
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session: pytest.Session) -> None:

@@ -9,8 +9,26 @@ from typing import Any
 
 from .model import Fact, FactResult, Finding, Problem
 
-__all__ = ["article_counts", "build_json_report", "render_result", "result_to_json",
-           "write_json_report"]
+__all__ = ["CONFIRMED", "REASONS", "REPORT_VERSION", "article_counts", "build_json_report",
+           "headline", "legend", "render_result", "result_to_json", "write_json_report"]
+
+REPORT_VERSION = 2
+CONFIRMED = "confirmed"  # the reason of every consistent finding in the JSON report
+
+# What each reason code means, in the words an editor reads.
+REASONS: dict[str, str] = {
+    "out-of-range": "a number outside what the fact allows",
+    "altered-quote": "the quoted words differ from what the speaker said",
+    "misattribution": "the quote is given to someone other than its speaker",
+    "placed-at": "someone the fact says was absent is placed at the event",
+    "placed-away": "someone the fact says was present is placed elsewhere",
+    "avoided-spelling": "a spelling house style avoids",
+    "wrong-role": "a title the person did not hold at that time",
+    "forbidden": "words the fact forbids",
+    "missing-required": "the wording the fact requires is missing",
+    "note": "read but not sure; never a failure",
+    CONFIRMED: "the article agrees with the fact",
+}
 
 
 def article_counts(result: FactResult) -> dict[str, int]:
@@ -88,11 +106,38 @@ def fact_summary(fact: Fact) -> str:
     return ""
 
 
+def headline(result: FactResult) -> str:
+    """The failure in one line: the first contradiction's place and message.
+
+    It is the first line of the failure text, so pytest's short test summary
+    (``FAILED facts/x.yaml::id - ...``) shows it, with or without xdist.
+    """
+    bad = result.contradictions
+    if bad:
+        first, more = bad[0], len(bad) - 1
+        line = f"{first.article}:{first.line}:{first.column} {first.message}"
+    elif result.problems:
+        first_p, more = result.problems[0], len(result.problems) - 1
+        line = f"error: {first_p}"
+    else:
+        return f"fact {result.fact.id!r}"
+    return line + (f" (+{more} more)" if more else "")
+
+
+def legend(reasons: Iterable[str]) -> str:
+    """One line saying what the reason codes shown mean (empty if none are known)."""
+    known = [r for r in dict.fromkeys(reasons) if r in REASONS]
+    if not known:
+        return ""
+    return "reasons: " + "; ".join(f"{r} = {REASONS[r]}" for r in known)
+
+
 def render_result(result: FactResult, *, fact_file: str = "") -> str:
     """The text a user reads for a failing (or xfailed) fact."""
     fact = result.fact
     summary = fact_summary(fact)
-    out = [f"fact {fact.id!r} ({fact.kind})" + (f": {summary}" if summary else "")]
+    out = [headline(result),
+           f"fact {fact.id!r} ({fact.kind})" + (f": {summary}" if summary else "")]
     if fact_file:
         out.append(f"defined at {fact_file}:{fact.pos.line}")
     out.append("")
@@ -104,6 +149,9 @@ def render_result(result: FactResult, *, fact_file: str = "") -> str:
         out.append(f"error: {p}")
     for n in result.notes:
         out.append(f"note: {n.article}:{n.line}:{n.column}: {n.message}")
+    why = legend([*(f.reason for f in shown), *(["note"] if result.notes else [])])
+    if why:
+        out.append(why)
     c = article_counts(result)
     out.append(
         f"articles checked: {c['checked']} · consistent: {c['consistent']} · "
@@ -116,6 +164,14 @@ def render_result(result: FactResult, *, fact_file: str = "") -> str:
     return "\n".join(out)
 
 
+def _finding_json(f: Finding) -> dict[str, Any]:
+    """A finding as the JSON report lists it: a consistent one's reason is ``confirmed``."""
+    out = f.to_json()
+    if f.status == "consistent":
+        out["reason"] = CONFIRMED
+    return out
+
+
 def result_to_json(result: FactResult, *, fact_file: str, outcome: str | None = None
                    ) -> dict[str, Any]:
     fact = result.fact
@@ -126,7 +182,7 @@ def result_to_json(result: FactResult, *, fact_file: str, outcome: str | None = 
         "file": fact_file,
         "line": fact.pos.line,
         "outcome": outcome or result.outcome,
-        "findings": [f.to_json() for f in result.findings],
+        "findings": [_finding_json(f) for f in result.findings],
         "notes": [n.to_json() for n in result.notes],
         "counts": article_counts(result),
     }
@@ -142,7 +198,7 @@ def build_json_report(
         1 for f in fact_list for x in f["findings"] if x["status"] == "contradiction")
     err_list = sorted({(e.file, e.line, e.column, e.message) for e in errors})
     return {
-        "version": 1,
+        "version": REPORT_VERSION,
         "articles": list(articles),
         "facts": fact_list,
         "errors": [{"file": a, "line": b, "column": c, "message": d} for a, b, c, d in err_list],

@@ -136,6 +136,7 @@ class ResultStore:
         self._article_tokens: dict[int, dict[int, str]] = {}
         self._missing_indexes: dict[tuple[str, ...], tuple[CorpusIndex, dict[int, str]]] = {}
         self.stats = {"remembered": 0, "partly": 0, "checked": 0, "articles_rechecked": 0}
+        self.changed: set[str] = set()  # tokens of the new or changed articles looked at
         if prune:
             self._prune()
 
@@ -299,6 +300,7 @@ class ResultStore:
             needs = memo.needs
             missing = toks.missing(memo.basis, basis)
             again = {r.token for r in missing}
+            self.changed |= again
             if memo.retry:
                 again |= memo.retry & toks.set
                 missing = [r for r in sel.refs if r.token in again]

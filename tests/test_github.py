@@ -52,7 +52,8 @@ REPORT = {
 def test_workflow_commands_for_contradictions_waivers_and_errors() -> None:
     cmds = list(workflow_commands(REPORT))
     assert cmds[0] == (
-        "::error file=articles/a%2C b%3A c.md,line=4,col=9,endLine=4,title=lavrov-spelling::"
+        "::error file=articles/a%2C b%3A c.md,line=4,col=9,endLine=4,endColumn=22,"
+        "title=lavrov-spelling::"
         "writes 'Sergey Lavrov'; house style is 'Sergei Lavrov'%0Ain: He met Sergey Lavrov."
         "%0Afact (facts/house.yaml:3): Spell it Sergei Lavrov.")
     assert cmds[1].startswith(
@@ -89,7 +90,8 @@ def test_annotations_printed_in_github_actions(newsroom: pytest.Pytester,
     lines = [line for line in result.outlines if line.startswith("::")]
     assert len(lines) == 1
     assert lines[0].startswith(
-        "::error file=articles/dirty.md,line=6,col=21,endLine=6,title=lavrov-spelling::"
+        "::error file=articles/dirty.md,line=6,col=21,endLine=6,endColumn=36,"
+        "title=lavrov-spelling::"
         "writes 'Sergey Lavrov'; house style is 'Sergei Lavrov'%0A")
 
 

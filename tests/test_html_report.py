@@ -231,3 +231,34 @@ def test_waived_and_code_point_offsets_in_the_browser(browser: Browser,
     assert "agency copy, kept as filed" in browser.evaluate(
         "document.getElementById('fact-panel').textContent")
     assert browser.console_errors() == []
+
+
+def test_header_and_filter_counts_agree(browser: Browser, report_page: Path) -> None:
+    browser.open(report_page)
+    assert wait_until(browser, "document.body.dataset.ready === 'true'")
+    header = browser.evaluate("document.getElementById('summary').textContent")
+    c = counts(browser)
+    assert (f"Cells: {c['contradiction']} contradiction, {c['waived']} waived, "
+            f"{c['consistent']} consistent, {c['silent']} silent") in header
+    assert "3 facts \u00d7 3 articles" in header
+
+
+def test_altered_quote_diff_is_shown(browser: Browser, tmp_path: Path) -> None:
+    finding = {"article": "a.txt", "line": 1, "column": 1, "end_line": 1, "end_column": 10,
+               "status": "contradiction", "reason": "altered-quote", "excerpt": "x",
+               "message": "alters Putin's words (below, [-fact-] {+article+})",
+               "matched": "We saw it", "detail": "We have [-seen-] {+saw+} it all"}
+    report = {"facts": [{"id": "q", "kind": "quote", "claim": "", "file": "f.yaml",
+                         "line": 1, "outcome": "failed", "findings": [finding]}],
+              "articles": ["a.txt"], "errors": [], "summary": {"facts": 1, "failed": 1}}
+    page = tmp_path / "r.html"
+    page.write_text(render_html_report(report, {}), "utf-8")
+    browser.open(page)
+    assert wait_until(browser, "document.body.dataset.ready === 'true'")
+    browser.click("a.cell.contradiction")
+    assert wait_until(browser, "!document.getElementById('article-view').hidden")
+    assert browser.evaluate("[...document.querySelectorAll('#fact-panel .detail del')]"
+                            ".map(e => e.textContent)") == ["seen"]
+    assert browser.evaluate("[...document.querySelectorAll('#fact-panel .detail ins')]"
+                            ".map(e => e.textContent)") == ["saw"]
+    assert browser.console_errors() == []

@@ -118,7 +118,7 @@ def test_json_report(newsroom: pytest.Pytester) -> None:
     (newsroom.path / "articles" / "dirty.txt").write_text(DIRTY, encoding="utf-8")
     newsroom.runpytest("--factcheck", "articles/", "--factcheck-report", "out/report.json")
     report = json.loads((newsroom.path / "out" / "report.json").read_text(encoding="utf-8"))
-    assert report["version"] == 1
+    assert report["version"] == 2
     assert report["articles"] == ["articles/clean.txt", "articles/dirty.txt"]
     facts = {f["id"]: f for f in report["facts"]}
     spelling = facts["lavrov-spelling"]

@@ -205,9 +205,9 @@ def test_plugin_reruns_from_memory(pytester: pytest.Pytester) -> None:
     warm = _report(pytester, "warm.json")
     assert warm == cold
     result = pytester.runpytest_subprocess("--factcheck", "seeds/", "-v")
-    result.stdout.fnmatch_lines(["*factcheck: 0 facts checked, 27 from remembered results*"])
+    result.stdout.fnmatch_lines(["*factcheck: 27 facts: 0 checked afresh, 27 remembered*"])
     cleared = pytester.runpytest_subprocess("--factcheck", "seeds/", "-v", "--cache-clear")
-    cleared.stdout.fnmatch_lines(["*factcheck: 27 facts checked, 0 from remembered results*"])
+    cleared.stdout.fnmatch_lines(["*factcheck: 27 facts: 27 checked afresh, 0 remembered*"])
     story = sorted((pytester.path / "seeds").glob("*.txt"))[3]
     story.write_text(story.read_text(encoding="utf-8") + "\nSergey Lavrov agreed.\n",
                      encoding="utf-8")

@@ -2,7 +2,7 @@
 
 When ``GITHUB_ACTIONS=true`` each contradiction is printed as
 
-    ::error file=ARTICLE,line=L,col=C,endLine=E,title=FACT_ID::message
+    ::error file=ARTICLE,line=L,col=C,endLine=E,endColumn=F,title=FACT_ID::message
 
 so that GitHub shows it on the article's line in the pull request. Values are
 escaped as GitHub's runner expects: ``%``, CR and LF in every value, and also
@@ -59,7 +59,7 @@ def workflow_commands(report: Mapping[str, Any]) -> Iterator[str]:
                 continue
             level = "error" if f["status"] == "contradiction" else "notice"
             props = {"file": f["article"], "line": f.get("line"), "col": f.get("column"),
-                     "endLine": f.get("end_line"),
+                     "endLine": f.get("end_line"), "endColumn": f.get("end_column"),
                      "title": fact["id"] + (" (waived)" if level == "notice" else "")}
             yield _command(level, props, _finding_message(fact, f))
     for e in report.get("errors", ()):

@@ -229,6 +229,8 @@ mark.consistent { background: #c8e6c9; }
 .finding.waived { border-color: #f9a825; }
 .finding.consistent { border-color: #2e7d32; }
 #errors { color: #b71c1c; }
+.detail { font-family: ui-monospace, monospace; white-space: pre-wrap; margin-top: .2rem; }
+.detail del { background: #ffcdd2; } .detail ins { background: #c8e6c9; text-decoration: none; }
 """
 
 _SCRIPT = r"""
@@ -250,9 +252,13 @@ _SCRIPT = r"""
 
   function drawHeader() {
     const s = data.summary || {};
-    $("summary").textContent = (s.facts || 0) + " facts, " + (s.articles || 0) +
-      " articles: " + (s.passed || 0) + " passed, " + (s.failed || 0) + " failed, " +
-      (s.xfailed || 0) + " waived, " + (s.contradictions || 0) + " contradictions";
+    // Fact outcomes, then the same cell counts the filter shows for all rows.
+    const c = data.counts;
+    $("summary").textContent = (s.facts || 0) + " facts \u00d7 " + (s.articles || 0) +
+      " articles. Facts: " + (s.passed || 0) + " passed, " + (s.failed || 0) + " failed, " +
+      (s.xfailed || 0) + " waived (every contradiction waived). Cells: " +
+      c.contradiction + " contradiction, " + c.waived + " waived, " + c.consistent +
+      " consistent, " + c.silent + " silent";
     const kinds = [...new Set(data.facts.map((f) => f.kind))].sort();
     const tags = [...new Set(data.facts.flatMap((f) => f.tags))].sort();
     for (const k of kinds) $("kind-filter").append(el("option", {value: k}, k));
@@ -322,6 +328,21 @@ _SCRIPT = r"""
     }
   }
 
+  // A word diff "[-fact-] {+article+}" as del/ins elements.
+  function diffOf(detail) {
+    const box = el("div", {class: "detail"});
+    const re = /\[-(.*?)-\]|\{\+(.*?)\+\}/g;
+    let pos = 0;
+    for (const m of detail.matchAll(re)) {
+      box.append(document.createTextNode(detail.slice(pos, m.index)));
+      box.append(m[1] !== undefined ? el("del", {title: "the fact's words"}, m[1])
+                                    : el("ins", {title: "the article's words"}, m[2]));
+      pos = m.index + m[0].length;
+    }
+    box.append(document.createTextNode(detail.slice(pos)));
+    return box;
+  }
+
   function drawArticle(fi, ai) {
     const f = data.facts[fi];
     const a = data.articles[ai];
@@ -360,6 +381,7 @@ _SCRIPT = r"""
       d.append(el("div", {}, x.status + " at line " + x.line + ", column " + x.column +
         (x.reason ? " (" + x.reason + ")" : "")));
       d.append(el("div", {}, x.message));
+      if (x.detail) d.append(diffOf(x.detail));
       if (x.waiver) d.append(el("div", {}, "waived: " + x.waiver));
       panel.append(d);
     });
