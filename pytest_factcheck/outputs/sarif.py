@@ -38,7 +38,10 @@ def _version() -> str:
 
 
 def _uri(path: str) -> str:
-    p = PurePosixPath(path.replace("\\", "/"))
+    # A Windows path's backslashes are separators; in a POSIX display path a
+    # backslash is part of an escaped odd name (``bad\\xff.txt``) and is kept.
+    windows = path[1:3] == ":\\" or "/" not in path
+    p = PurePosixPath(path.replace("\\", "/") if windows else path)
     if p.is_absolute():
         return "file://" + quote(str(p))
     return quote(str(p))
