@@ -13,7 +13,7 @@ import html
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,6 +23,7 @@ import yaml
 
 from .article import Article
 from .errors import ArticleError
+from .files import escape_name, walk_files
 
 __all__ = ["ARTICLE_SUFFIXES", "discover_articles", "parse_article", "read_article"]
 
@@ -35,17 +36,19 @@ _BYTE_BREAK = re.compile(rb"\r\n|\r|\n")
 MAX_BYTES = 16 * 1024 * 1024
 
 
-def discover_articles(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Article files at or below ``paths`` (folders recursively), each once, sorted."""
+def discover_articles(paths: Iterable[str | Path],
+                      inside: Callable[[Path], bool] | None = None,
+                      on_outside: Callable[[Path], None] | None = None) -> Iterator[Path]:
+    """Article files at or below ``paths`` (folders walked iteratively), each once, sorted.
+
+    Hidden entries are skipped; a folder link whose real location fails
+    ``inside`` is not followed (``on_outside`` is told); loops are walked once.
+    """
     seen: set[Path] = set()
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(
-                q for q in p.rglob("*")
-                if q.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in q.relative_to(p).parts)
-                and (q.is_file() or q.is_symlink())
-            )
+            found = sorted(walk_files(p, lambda n: Path(n).suffix.lower() in ARTICLE_SUFFIXES,
+                                      inside, on_outside))
         else:
             found = [p]
         for q in found:
@@ -440,9 +443,13 @@ def _html(source: str, name: str) -> Article:
 
 
 def display_path(path: Path, rootdir: Path, given: str | None = None) -> str:
-    """The path used in reports: relative to rootdir, else as given."""
+    """The path used in reports: relative to rootdir, else as given.
+
+    Escaped (see :func:`~pytest_factcheck.files.escape_name`): an undecodable
+    byte shows as ``\\xff``, a newline as ``\\n``, in every output alike.
+    """
     absolute = Path(os.path.normpath(path.absolute()))
     try:
-        return absolute.relative_to(rootdir).as_posix()
+        return escape_name(absolute.relative_to(rootdir).as_posix())
     except ValueError:
-        return given or str(path)
+        return escape_name(given or str(path))

@@ -33,7 +33,6 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
-import os
 import pickle
 import shutil
 import sys
@@ -43,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from .article import PreparedArticle
+from .files import write_atomic
 
 __all__ = ["FORMAT_VERSION", "ArticleStore", "code_fingerprint", "content_key",
            "full_code_fingerprint"]
@@ -161,14 +161,9 @@ def write_entry(path: Path, header: tuple[Any, ...], value: Any) -> bool:
         payload = pickle.dumps((*header, value), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # something unpicklable: simply do not keep it
         return False
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(payload)
-        os.replace(tmp, path)
+        write_atomic(path, payload)
     except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         return False
     return True
 

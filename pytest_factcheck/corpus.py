@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from .article import InlineWaiver, PreparedArticle, prepare
 from .articles import MAX_BYTES, discover_articles, display_path, parse_article, read_article
 from .cache import ArticleStore, content_key
 from .errors import ArticleError
+from .files import OUTSIDE, is_inside
 from .index import CorpusIndex
 from .model import Problem
 
@@ -111,6 +113,8 @@ class Corpus:
         self._refs: dict[Path, ArticleRef | Problem] = {}
         self._selections: dict[tuple[str, ...], Selection] = {}
         self._files: dict[tuple[str, ...], list[tuple[Path, str]]] = {}
+        # articles (and folder links) whose real location is outside: never opened
+        self._outside: dict[Path, Problem] = {}
         self.prepared_count = 0  # articles actually parsed and prepared in this run
 
     def display(self, path: Path, given: str | None = None) -> str:
@@ -124,11 +128,33 @@ class Corpus:
             got = self._files[memo_key] = self._find(memo_key)
         return list(got)
 
+    def _roots(self, given: str | Path) -> list[Path]:
+        """Where an article below ``given`` may really be: the rootdir, or a root
+        given outside it (a path inside the rootdir gets no trust of its own)."""
+        absolute = Path(os.path.normpath(Path(given).absolute()))
+        roots = [self.rootdir]
+        if not absolute.is_relative_to(self.rootdir):
+            roots.append(absolute)
+        return roots
+
     def _find(self, paths: Iterable[str | Path]) -> list[tuple[Path, str]]:
         out: list[tuple[Path, str]] = []
         for given in paths:
-            for f in discover_articles([given]):
-                out.append((f, self.display(f, str(f))))
+            roots = self._roots(given)
+
+            def inside(p: Path, roots: list[Path] = roots) -> bool:
+                return is_inside(p, roots)
+
+            def outside(p: Path) -> None:
+                d = self.display(p, str(p))
+                self._outside[p.absolute()] = Problem(d, 0, 0, OUTSIDE)
+                out.append((p, d))
+
+            for f in discover_articles([given], inside, outside):
+                if not inside(f):
+                    outside(f)
+                else:
+                    out.append((f, self.display(f, str(f))))
         seen: set[Path] = set()
         unique = []
         for f, d in out:
@@ -141,7 +167,7 @@ class Corpus:
     def get(self, path: Path, display: str) -> PreparedArticle | Problem:
         """The prepared article at ``path`` (or the problem that stops it)."""
         key = path.absolute()
-        hit = self._prepared.get(key)
+        hit = self._prepared.get(key) or self._outside.get(key)
         if hit is None:
             try:
                 hit = self._read_and_prepare(path, display)
@@ -153,7 +179,7 @@ class Corpus:
     def ref(self, path: Path, display: str) -> ArticleRef | Problem:
         """The article at ``path`` as a reference, prepared now unless already known."""
         akey = path.absolute()
-        hit = self._refs.get(akey)
+        hit = self._refs.get(akey) or self._outside.get(akey)
         if hit is not None:
             return hit
         data = _plain_bytes(path) if self.store is not None else None

@@ -34,6 +34,7 @@ import yaml
 
 from .entities import EntityIndex
 from .errors import FactError
+from .files import is_inside, walk_files
 from .kinds import Checker, CompileContext, compile_fact
 from .model import KINDS, Entity, Fact, Problem, SourcePos, Waiver
 
@@ -636,13 +637,23 @@ def restore_catalog(files: Mapping[str, tuple[Sequence[Fact], Sequence[Problem]]
                    CompileInputs(dict(entities), tuple(runnable), regex_timeout))
 
 
-def discover_fact_files(paths: Iterable[str | Path]) -> list[Path]:
-    """Every ``*.yaml``/``*.yml`` file at or below the given paths, sorted."""
+def discover_fact_files(paths: Iterable[str | Path],
+                        on_outside: Callable[[Path], None] | None = None) -> list[Path]:
+    """Every ``*.yaml``/``*.yml`` file at or below the given paths, sorted.
+
+    Folders are walked iteratively; a file or folder link found in a folder
+    whose real location is outside that folder is left out (``on_outside`` is
+    told) and never opened; a special file (a pipe) is left out too.
+    """
     found: set[Path] = set()
     for p in map(Path, paths):
         if p.is_dir():
-            for ext in ("*.yaml", "*.yml"):
-                found.update(q for q in p.rglob(ext) if q.is_file())
+            for q in walk_files(p, lambda n: n.endswith((".yaml", ".yml")), None, on_outside):
+                if not is_inside(q, [p]):
+                    if on_outside is not None:
+                        on_outside(q)
+                elif q.is_file():
+                    found.add(q)
         elif p.suffix in (".yaml", ".yml") and p.exists():
             found.add(p)
     return sorted(found)

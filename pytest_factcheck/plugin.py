@@ -19,11 +19,12 @@ from .cache import ArticleStore
 from .cli_paths import CommandPaths, sort_paths
 from .corpus import Corpus, Selection
 from .engine import check_fact
+from .files import OUTSIDE
 from .index import CorpusIndex
 from .loader import Catalog, LoadedFact, discover_fact_files, load_catalog
 from .markup import article_waiver_problems
 from .model import FactResult, Problem
-from .outputs import write_outputs
+from .outputs import write_one, write_outputs
 from .outputs.github import in_github_actions, workflow_commands
 from .outputs.summary import Progress, memory_line, summary_table, xdist_note
 from .report import build_json_report, render_result, result_to_json, write_json_report
@@ -222,9 +223,14 @@ class FactcheckPlugin:
 
     def all_fact_files(self) -> list[Path]:
         if self._fact_files is None:
-            files = discover_fact_files([*self.fact_paths, *self.changed_fact_files])
+            files = discover_fact_files(
+                [*self.fact_paths, *self.changed_fact_files], self._fact_outside)
             self._fact_files = sorted({f.absolute() for f in files})
         return self._fact_files
+
+    def _fact_outside(self, path: Path) -> None:
+        p = Problem(self.display(path), 0, 0, OUTSIDE)
+        self.article_problems[problem_key(p)] = p
 
     def collect_targets(self) -> list[Path]:
         if self.changed_fact_files and not self.explicit_articles:
@@ -348,13 +354,19 @@ class FactcheckPlugin:
         report = build_json_report(articles, self.results.values(), errors)
         self.baseline_lines = self._baseline_outcome(report)
         self.json_report = report  # for the terminal summary
+        written = []
         if path:
-            write_json_report(path, report)
+            written.append(write_one("JSON report", path,
+                                     lambda: write_json_report(path, report)))
         ini = [str(self.rootdir / p) for p in self.config.getini("factcheck_articles")]
-        self.output_lines = write_outputs(
+        written += write_outputs(
             report, sarif=self.config.getoption("factcheck_sarif"),
             html=self.config.getoption("factcheck_html"), catalog=self.catalog,
             corpus=self.corpus, article_paths=[self.all_article_paths, ini])
+        # Each writer fails alone: a located line each, and a failing exit code.
+        self.output_lines = [line for line, _ in written]
+        if not all(ok for _, ok in written) and session.exitstatus == 0:
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
     def _baseline_outcome(self, report: dict[str, Any]) -> list[str]:
         """Add the baseline section to ``report``, write a baseline; summary lines."""
@@ -392,9 +404,6 @@ class FactcheckPlugin:
             terminalreporter.write_sep("-", "factcheck")
             for line in lines:
                 terminalreporter.write_line(line)
-        path = self.config.getoption("factcheck_report")
-        if path and not hasattr(self.config, "workerinput"):
-            terminalreporter.write_line(f"factcheck: JSON report written to {path}")
         for line in [*getattr(self, "output_lines", ()), *getattr(self, "baseline_lines", ())]:
             terminalreporter.write_line(line)
         self._write_memory_line(terminalreporter, config)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .files import write_atomic
 from .model import Fact, FactResult, Finding, Problem
 
 __all__ = ["CONFIRMED", "REASONS", "REPORT_VERSION", "article_counts", "build_json_report",
@@ -220,19 +221,15 @@ def write_json_report(path: str | Path, report: Mapping[str, Any]) -> None:
     A newsroom's report can hold hundreds of thousands of findings; a line
     per fact keeps it fast to write (the C encoder) and easy to grep and diff.
     """
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    tmp = p.with_name(p.name + ".tmp")
-    with tmp.open("w", encoding="utf-8") as fh:
-        fh.write("{\n")
-        for n, (key, value) in enumerate(report.items()):
-            fh.write(f"  {json.dumps(key)}: ")
-            if isinstance(value, list) and value:
-                fh.write("[\n")
-                fh.write(",\n".join(f"    {json.dumps(v, ensure_ascii=False)}" for v in value))
-                fh.write("\n  ]")
-            else:
-                fh.write(json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  "))
-            fh.write(",\n" if n < len(report) - 1 else "\n")
-        fh.write("}\n")
-    tmp.replace(p)
+    parts = ["{\n"]
+    for n, (key, value) in enumerate(report.items()):
+        parts.append(f"  {json.dumps(key)}: ")
+        if isinstance(value, list) and value:
+            parts.append("[\n")
+            parts.append(",\n".join(f"    {json.dumps(v, ensure_ascii=False)}" for v in value))
+            parts.append("\n  ]")
+        else:
+            parts.append(json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  "))
+        parts.append(",\n" if n < len(report) - 1 else "\n")
+    parts.append("}\n")
+    write_atomic(path, "".join(parts))

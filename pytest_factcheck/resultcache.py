@@ -162,11 +162,21 @@ class ResultStore:
             for old in dirs[KEEP_CATALOGS:]:
                 shutil.rmtree(old, ignore_errors=True)
 
+    def _header(self, path: Path, kind: str) -> tuple[Any, ...]:
+        """An entry's header names what it is for: its kind and its key (the
+        file's place, which holds the catalog key, the fact id's hash or the
+        snapshot id), so a file copied or swapped to another place is a miss."""
+        try:
+            where = path.relative_to(self.root).as_posix()
+        except ValueError:
+            where = path.as_posix()
+        return (MAGIC, FORMAT_VERSION, self.fingerprint, kind, where)
+
     def _read(self, path: Path, kind: str) -> Any:
-        return read_entry(path, (MAGIC, FORMAT_VERSION, self.fingerprint, kind))[1]
+        return read_entry(path, self._header(path, kind))[1]
 
     def _write(self, path: Path, kind: str, value: Any) -> None:
-        write_entry(path, (MAGIC, FORMAT_VERSION, self.fingerprint, kind), value)
+        write_entry(path, self._header(path, kind), value)
 
     # -- the catalog ---------------------------------------------------------
     def catalog(self, files: Sequence[Path], display: Mapping[Path, str],

@@ -7,7 +7,7 @@ self-contained page (facts × articles); ``summary``: the terminal table.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from ..corpus import Corpus
 from ..loader import Catalog
 from ..model import Problem
 
-__all__ = ["article_views", "fact_tags", "write_outputs"]
+__all__ = ["article_views", "fact_tags", "write_one", "write_outputs"]
 
 
 def fact_tags(catalog: Catalog) -> dict[str, tuple[str, ...]]:
@@ -38,26 +38,41 @@ def article_views(report: Mapping[str, Any], corpus: Corpus,
     return out
 
 
+def write_failed(what: str, path: str | Path, exc: BaseException) -> str:
+    """The one located line that says a report could not be written."""
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return f"factcheck: could not write the {what} to {path}: {reason}"
+
+
+def write_one(what: str, path: str | Path, write: Callable[[], None],
+              done: str | None = None) -> tuple[str, bool]:
+    """Run one writer alone: (the line to show, True if it was written).
+
+    Any failure of the writer (a full or read-only disk, a value it cannot
+    encode) is caught here, so the other reports and the terminal's failures
+    are still written; the atomic writer leaves no temporary file behind.
+    """
+    try:
+        write()
+    except Exception as exc:  # each writer fails alone, never the run
+        return write_failed(what, path, exc), False
+    return f"factcheck: {done or what} written to {path}", True
+
+
 def write_outputs(report: Mapping[str, Any], *, sarif: str | None, html: str | None,
                   catalog: Catalog, corpus: Corpus,
-                  article_paths: Iterable[Sequence[str | Path]]) -> list[str]:
-    """Write the SARIF log and the HTML page asked for; lines saying what was written."""
-    lines: list[str] = []
+                  article_paths: Iterable[Sequence[str | Path]]) -> list[tuple[str, bool]]:
+    """Write the SARIF log and the HTML page asked for: (line, written) for each."""
+    out: list[tuple[str, bool]] = []
     tags = fact_tags(catalog)
     if sarif:
         from .sarif import write_sarif
 
-        try:
-            write_sarif(sarif, report, tags)
-            lines.append(f"factcheck: SARIF log written to {sarif}")
-        except OSError as exc:
-            lines.append(f"factcheck: error: cannot write the SARIF log to {sarif}: {exc}")
+        out.append(write_one("SARIF report", sarif, lambda: write_sarif(sarif, report, tags),
+                             "SARIF log"))
     if html:
         from .html_report import write_html_report
 
-        try:
-            write_html_report(html, report, article_views(report, corpus, article_paths), tags)
-            lines.append(f"factcheck: HTML report written to {html}")
-        except OSError as exc:
-            lines.append(f"factcheck: error: cannot write the HTML report to {html}: {exc}")
-    return lines
+        out.append(write_one("HTML report", html, lambda: write_html_report(
+            html, report, article_views(report, corpus, article_paths), tags)))
+    return out

@@ -24,6 +24,7 @@ from typing import Any
 import regex
 
 from ..article import Article
+from ..files import write_atomic
 
 __all__ = ["MAX_CELLS", "build_page_data", "render_html_report", "write_html_report"]
 
@@ -145,11 +146,7 @@ def render_html_report(report: Mapping[str, Any], articles: Mapping[str, Article
 def write_html_report(path: str | Path, report: Mapping[str, Any],
                       articles: Mapping[str, Article],
                       fact_tags: Mapping[str, tuple[str, ...]] | None = None) -> None:
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    tmp = p.with_name(p.name + ".tmp")
-    tmp.write_text(render_html_report(report, articles, fact_tags), encoding="utf-8")
-    tmp.replace(p)
+    write_atomic(path, render_html_report(report, articles, fact_tags))
 
 
 _PAGE = """<!DOCTYPE html>

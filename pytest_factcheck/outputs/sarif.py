@@ -18,6 +18,8 @@ from urllib.parse import quote
 
 import regex
 
+from ..files import write_atomic
+
 __all__ = ["SARIF_SCHEMA", "build_sarif", "write_sarif"]
 
 SARIF_SCHEMA = ("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/"
@@ -36,7 +38,10 @@ def _version() -> str:
 
 
 def _uri(path: str) -> str:
-    p = PurePosixPath(path.replace("\\", "/"))
+    # A Windows path's backslashes are separators; in a POSIX display path a
+    # backslash is part of an escaped odd name (``bad\\xff.txt``) and is kept.
+    windows = path[1:3] == ":\\" or "/" not in path
+    p = PurePosixPath(path.replace("\\", "/") if windows else path)
     if p.is_absolute():
         return "file://" + quote(str(p))
     return quote(str(p))
@@ -155,9 +160,5 @@ def build_sarif(report: Mapping[str, Any],
 
 def write_sarif(path: str | Path, report: Mapping[str, Any],
                 fact_tags: Mapping[str, tuple[str, ...]] | None = None) -> None:
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    tmp = p.with_name(p.name + ".tmp")
-    tmp.write_text(json.dumps(build_sarif(report, fact_tags), indent=2, ensure_ascii=False)
-                   + "\n", encoding="utf-8")
-    tmp.replace(p)
+    write_atomic(path, json.dumps(build_sarif(report, fact_tags), indent=2,
+                                  ensure_ascii=False) + "\n")
