@@ -553,13 +553,38 @@ class LoadedFact:
         return f"LoadedFact({self.fact.id!r}, compiled={self.compiled})"
 
 
+@dataclass(frozen=True)
+class BrokenFact:
+    """A fact (or entity definition) that cannot be checked, and why.
+
+    Only it is disabled: the other facts of its file are still checked.
+    ``kind`` is ``"entity"`` for a broken entity definition (``id`` is then
+    ``entity:<id>``); such an entry is not counted as a fact.
+    """
+
+    id: str
+    kind: str
+    pos: SourcePos
+    problems: tuple[Problem, ...]
+
+    @property
+    def is_fact(self) -> bool:
+        return self.kind != "entity"
+
+    @property
+    def message(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
 @dataclass
 class FactFile:
-    """One fact file: its facts, ready to check, or the problems that stop it."""
+    """One fact file: its facts, ready to check; the facts it holds that are
+    broken (each disabled alone); or the file-level problems that stop it."""
 
     path: str
     facts: list[LoadedFact] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # file-level only
+    broken: list[BrokenFact] = field(default_factory=list)
 
 
 class Catalog:
@@ -584,7 +609,25 @@ class Catalog:
 
     @property
     def problems(self) -> list[Problem]:
-        return [p for ff in self.files.values() for p in ff.problems]
+        """Every located problem: file-level ones and those of broken facts
+        (at most ``MAX_PROBLEMS`` a file, and a line saying how many more)."""
+        out: list[Problem] = []
+        for name, ff in self.files.items():
+            mine = [*ff.problems, *(q for b in ff.broken for q in b.problems)]
+            if len(mine) > MAX_PROBLEMS and ff.broken:
+                more = len(mine) - MAX_PROBLEMS
+                mine = [*mine[:MAX_PROBLEMS], Problem(name, 0, 0, f"... and {more} more problems")]
+            out.extend(mine)
+        return out
+
+    @property
+    def broken(self) -> list[BrokenFact]:
+        return [b for ff in self.files.values() for b in ff.broken]
+
+    @property
+    def not_checked(self) -> int:
+        """How many facts could not be checked because they (or their entities) are broken."""
+        return sum(1 for b in self.broken if b.is_fact)
 
 
 @dataclass(frozen=True)
@@ -624,15 +667,25 @@ class LazyCompiler:
         return _compile(fact, self.context)
 
 
-def restore_catalog(files: Mapping[str, tuple[Sequence[Fact], Sequence[Problem]]],
+def stored_files(catalog: Catalog) -> dict[str, tuple[list[Fact], list[Problem],
+                                                      list[BrokenFact]]]:
+    """What :func:`restore_catalog` needs of each file of ``catalog``."""
+    return {name: ([lf.fact for lf in ff.facts], list(ff.problems), list(ff.broken))
+            for name, ff in catalog.files.items()}
+
+
+def restore_catalog(files: Mapping[str, tuple[Any, ...]],
                     entities: Mapping[str, Entity], runnable: Sequence[Fact],
                     regex_timeout: float) -> Catalog:
-    """A catalog from stored facts, compiled lazily (see :class:`LazyCompiler`)."""
+    """A catalog from stored facts, compiled lazily (see :class:`LazyCompiler`).
+
+    Each file is ``(facts, problems, broken)`` (see :func:`stored_files`)."""
     compiler = LazyCompiler(entities, runnable, regex_timeout)
     out: dict[str, FactFile] = {}
-    for name, (facts, problems) in files.items():
+    for name, (facts, problems, *rest) in files.items():
+        broken = list(rest[0]) if rest else []
         out[name] = FactFile(name, [LoadedFact(f, compiler=compiler) for f in facts],
-                             list(problems))
+                             list(problems), broken)
     return Catalog(out, compiler.entity_index,
                    CompileInputs(dict(entities), tuple(runnable), regex_timeout))
 
@@ -664,7 +717,10 @@ class _Parsed:
     path: str
     doc: dict[str, Any]
     located: Located
-    broken: frozenset[int] = frozenset()  # facts with schema problems (already reported)
+    # Schema problems of single facts (by index) and entities (by id): only
+    # those are disabled, the rest of the file is loaded.
+    fact_errors: dict[int, list[FactError]] = field(default_factory=dict)
+    entity_errors: dict[str, list[FactError]] = field(default_factory=dict)
 
 
 def _read_file(path: Path, display: str) -> str:
@@ -688,23 +744,38 @@ def _read_file(path: Path, display: str) -> str:
                         "save it as UTF-8", SourcePos(display, line, col)) from None
 
 
+def _item_of(path: tuple[Any, ...]) -> tuple[str, Any] | None:
+    """``("facts", i)`` or ``("entities", id)`` when a schema problem lies inside
+    one fact or one entity definition; None for a file-level problem."""
+    if len(path) >= 2 and path[0] == "facts" and isinstance(path[1], int):
+        return ("facts", path[1])
+    if len(path) >= 2 and path[0] == "entities" and isinstance(path[1], str):
+        return ("entities", path[1])
+    return None
+
+
 def _parse(path: Path, display: str) -> tuple[_Parsed | None, list[FactError]]:
-    """Parse and validate one file. A file whose only schema problems lie inside
-    some facts is still returned, so that its other facts get checked further
-    (and every problem of the file is reported at once); those facts are marked."""
+    """Parse and validate one file: the parsed file and its file-level problems.
+
+    Problems that lie inside one fact or one entity definition are kept on the
+    parsed file (that fact or entity alone is disabled); a file-level problem
+    (YAML syntax, top level, the shape of ``entities``/``facts``) stops the file
+    and all its problems are returned."""
     try:
         text = _read_file(path, display)
         doc, located = parse_yaml(text, display)
     except FactError as exc:
         return None, [exc]
     found = _validate(doc, located)
-    errors = sorted(found.values(), key=_order)
-    broken = {k[1] for k in found if len(k) >= 2 and k[0] == "facts" and isinstance(k[1], int)}
-    file_level = any(not (len(k) >= 2 and k[0] == "facts" and isinstance(k[1], int))
-                     for k in found)
-    if file_level:
-        return None, errors
-    return _Parsed(display, doc, located, frozenset(broken)), errors
+    if any(_item_of(k) is None for k in found):
+        return None, sorted(found.values(), key=_order)
+    parsed = _Parsed(display, doc, located)
+    for k, err in sorted(found.items(), key=lambda kv: _order(kv[1])):
+        where, which = _item_of(k) or ("", None)
+        target: dict[Any, list[FactError]] = (
+            parsed.fact_errors if where == "facts" else parsed.entity_errors)  # type: ignore[assignment]
+        target.setdefault(which, []).append(err)
+    return parsed, []
 
 
 def _as_terms(values: Iterable[Any]) -> tuple[str, ...]:
@@ -797,16 +868,21 @@ class _Resolver:
     """Turns entity references (ids or plain names) into entity ids."""
 
     def __init__(self, entities: dict[str, Entity], explicit_type: set[str],
-                 hint: str = "") -> None:
+                 hint: str = "", broken: Mapping[str, SourcePos] | None = None) -> None:
         self.entities = entities
         self.explicit_type = explicit_type
         self.hint = hint
+        self.broken = dict(broken or {})  # entity ids whose definition is broken
         self.by_name: dict[str, str] = {}
         for e in entities.values():
             for n in (e.name, *e.aliases):
                 self.by_name.setdefault(n.casefold(), e.id)
 
     def resolve(self, value: str, etype: str, pos: SourcePos) -> str:
+        if value in self.broken and value not in self.entities:
+            raise FactError(f"entity {value!r} is broken (its definition at "
+                            f"{self.broken[value]} has a problem); this fact is not "
+                            "checked until the entity is fixed", pos)
         eid = value if value in self.entities else self.by_name.get(value.casefold())
         if eid is not None:
             self._use_as(eid, etype, pos)
@@ -876,6 +952,15 @@ def _problems(errors: Iterable[FactError], path: str) -> list[Problem]:
     return out
 
 
+def _fact_label(raw: Any, index: int) -> tuple[str, str]:
+    """The id and kind a broken fact is reported under (its own, when readable)."""
+    raw = raw if isinstance(raw, dict) else {}
+    fid = raw.get("id")
+    kind = raw.get("kind")
+    return (fid if isinstance(fid, str) and fid.strip() else f"facts[{index}]",
+            kind if isinstance(kind, str) else "")
+
+
 def load_catalog(
     paths: Iterable[str | Path],
     *,
@@ -884,12 +969,16 @@ def load_catalog(
 ) -> Catalog:
     """Load every fact file found under ``paths``: facts ready to check, or problems.
 
-    A problem in one file never stops another file; a file with a problem
-    contributes no facts. ``display`` maps file paths to the names used in
-    messages (default: the path as given).
+    A problem in one file never stops another file. A file-level problem (YAML
+    syntax, the shape of the document) disables its file; a problem inside one
+    fact disables that fact only, and a broken entity definition disables the
+    entity and the facts that use it (see :class:`BrokenFact`). ``display``
+    maps file paths to the names used in messages (default: the path as given).
     """
     files: dict[str, FactFile] = {}
-    errors: dict[str, list[FactError]] = {}
+    errors: dict[str, list[FactError]] = {}  # file-level problems
+    # Problems of single facts and entities: (file, label) -> (id, kind, pos, errors)
+    item_errors: dict[tuple[str, str], tuple[str, str, SourcePos, list[FactError]]] = {}
     parsed: list[_Parsed] = []
     unread: list[str] = []  # files whose entities could not be read
     for path in discover_fact_files(paths):
@@ -903,12 +992,23 @@ def load_catalog(
             unread.append(name)
     hint = (f" (note: {', '.join(unread)} could not be read)" if unread else "")
 
-    # Entities: one namespace across files.
+    def disable(file: str, label: str, fid: str, kind: str, pos: SourcePos,
+                errs: Iterable[FactError]) -> None:
+        item_errors.setdefault((file, label), (fid, kind, pos, []))[3].extend(errs)
+
+    # Entities: one namespace across files. A broken definition is left out.
     entities: dict[str, Entity] = {}
     explicit_type: set[str] = set()
+    broken_entities: dict[str, SourcePos] = {}
     for p in parsed:
         for eid, raw in (p.doc.get("entities") or {}).items():
-            e = _entity(eid, raw, p.located.at(("entities", eid), key=True))
+            pos = p.located.at(("entities", eid), key=True)
+            if eid in p.entity_errors:
+                broken_entities.setdefault(eid, pos)
+                disable(p.path, f"entity:{eid}", f"entity:{eid}", "entity", pos,
+                        p.entity_errors[eid])
+                continue
+            e = _entity(eid, raw, pos)
             old = entities.get(eid)
             if old is None:
                 entities[eid] = e
@@ -923,16 +1023,20 @@ def load_catalog(
                     f"differ in {', '.join(repr(d) for d in diff)}; define it once, or make "
                     "both the same", e.pos))
 
-    # Facts: build, check, resolve entity references. Every problem is collected.
-    resolver = _Resolver(entities, explicit_type, hint)
+    # Facts: build, check, resolve entity references. Every problem is collected,
+    # and disables only its fact.
+    resolver = _Resolver(entities, explicit_type, hint, broken_entities)
     seen: dict[str, SourcePos] = {}
     built: list[tuple[str, Fact]] = []
     for p in parsed:
-        file_errors = errors[p.path]
         for i, raw in enumerate(p.doc.get("facts") or ()):
-            if i in p.broken:
+            fid, kind = _fact_label(raw, i)
+            label = f"facts[{i}]"
+            if i in p.fact_errors:
                 if isinstance(raw, dict) and isinstance(raw.get("id"), str):
                     seen.setdefault(raw["id"], p.located.at(("facts", i, "id")))
+                disable(p.path, label, fid, kind, p.located.at(("facts", i)),
+                        p.fact_errors[i])
                 continue
             fact = _build_fact(raw, i, p)
             fact_errors = _check_semantics(fact, p.located, i)
@@ -947,24 +1051,33 @@ def load_catalog(
                 fact = _resolve_entities(fact, resolver)
             except FactError as exc:
                 fact_errors.append(exc)
-            file_errors.extend(fact_errors)
-            if not fact_errors:
+            if fact_errors:
+                disable(p.path, label, fid, kind, fact.pos, fact_errors)
+            else:
                 built.append((p.path, fact))
 
     index = EntityIndex(entities)
-    runnable = [(path, f) for path, f in built if not errors[path]]
     context = CompileContext(index, regex_timeout=regex_timeout,
-                             facts=tuple(f for _, f in runnable))
+                             facts=tuple(f for _, f in built))
     compiled: dict[str, list[LoadedFact]] = {}
     for path, fact in built:
         try:
             checker = _compile(fact, context)
         except FactError as exc:
-            errors[path].append(exc)
+            disable(path, f"facts[{fact.pos}]", fact.id, fact.kind, fact.pos, [exc])
             continue
         compiled.setdefault(path, []).append(LoadedFact(fact, checker))
+    broken: dict[str, list[BrokenFact]] = {}
+    for (path, _), (fid, kind, pos, errs) in item_errors.items():
+        broken.setdefault(path, []).append(
+            BrokenFact(fid, kind, pos, tuple(_problems(errs, path))))
     for path, ff in files.items():
-        ff.problems = _problems(errors[path], path)
-        if not ff.problems:
+        mine = sorted(broken.get(path, []), key=lambda b: (b.pos.line, b.pos.column))
+        if errors[path]:  # a file-level problem stops the whole file
+            ff.problems = _problems(
+                [*errors[path], *(FactError(q.message, SourcePos(q.file, q.line, q.column))
+                                  for b in mine for q in b.problems)], path)
+        else:
             ff.facts = compiled.get(path, [])
+            ff.broken = mine
     return Catalog(files, index, CompileInputs(entities, context.facts, regex_timeout))

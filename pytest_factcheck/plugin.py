@@ -21,7 +21,7 @@ from .corpus import Corpus, Selection
 from .engine import check_fact
 from .files import OUTSIDE
 from .index import CorpusIndex
-from .loader import Catalog, LoadedFact, discover_fact_files, load_catalog
+from .loader import BrokenFact, Catalog, LoadedFact, discover_fact_files, load_catalog
 from .markup import article_waiver_problems
 from .model import FactResult, Problem
 from .outputs import write_one, write_outputs
@@ -348,10 +348,13 @@ class FactcheckPlugin:
             return
         if self.article_problems and session.exitstatus == 0:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        if self.catalog.broken and session.exitstatus == 0:  # never 0 when a fact is unchecked
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED
         path = self.config.getoption("factcheck_report")
         errors = [*self.catalog.problems, *self.article_problems.values(), *self.warning_list()]
         articles = [d for _, d in self.corpus.files(self.all_article_paths)]
-        report = build_json_report(articles, self.results.values(), errors)
+        report = build_json_report(articles, self.results.values(), errors,
+                                   not_checked=self.catalog.not_checked)
         self.baseline_lines = self._baseline_outcome(report)
         self.json_report = report  # for the terminal summary
         written = []
@@ -404,6 +407,9 @@ class FactcheckPlugin:
             terminalreporter.write_sep("-", "factcheck")
             for line in lines:
                 terminalreporter.write_line(line)
+        if n := self.catalog.not_checked:
+            terminalreporter.write_line(f"factcheck: {n} fact{'s' if n != 1 else ''} not "
+                                        "checked (broken), see errors above")
         for line in [*getattr(self, "output_lines", ()), *getattr(self, "baseline_lines", ())]:
             terminalreporter.write_line(line)
         self._write_memory_line(terminalreporter, config)
@@ -464,9 +470,15 @@ class FactcheckPlugin:
 
 
 class FactFile(pytest.File):
-    """A fact file: yields one item per fact, or a located collection error."""
+    """A fact file: yields one item per fact, or a located collection error.
 
-    def collect(self) -> Iterator[FactItem]:
+    A file-level problem (YAML syntax, the shape of the document) is a
+    collection error of the file. A broken fact (or entity definition) is an
+    item of its own that fails with the located problems, so that the file's
+    other facts still run and ``-k`` on the broken fact's id still finds it.
+    """
+
+    def collect(self) -> Iterator[pytest.Item]:
         plugin: FactcheckPlugin = self.config.pluginmanager.get_plugin(PLUGIN_NAME)
         name = plugin.display(self.path)
         ff = plugin.catalog.files.get(name)
@@ -474,6 +486,7 @@ class FactFile(pytest.File):
             return
         if ff.problems:
             raise self.CollectError("\n".join(str(p) for p in ff.problems))
+        items: list[tuple[int, pytest.Item]] = []
         for loaded in ff.facts:
             item = FactItem.from_parent(self, name=loaded.fact.id, loaded=loaded)
             item.add_marker("factcheck")
@@ -481,7 +494,39 @@ class FactFile(pytest.File):
             for tag in loaded.fact.tags:
                 plugin.register_tag(tag)
                 item.add_marker(tag)
-            yield item
+            items.append((loaded.fact.pos.line, item))
+        for broken in ff.broken:
+            bad = BrokenFactItem.from_parent(self, name=broken.id, broken=broken)
+            bad.add_marker("factcheck")
+            items.append((broken.pos.line, bad))
+        for _, it in sorted(items, key=lambda x: x[0]):
+            yield it
+
+
+class BrokenFactError(Exception):
+    """Raised by a :class:`BrokenFactItem`: the fact could not be checked."""
+
+
+class BrokenFactItem(pytest.Item):
+    """A fact (or entity definition) that could not be loaded: it fails with
+    its located problems and is not checked."""
+
+    def __init__(self, *, broken: BrokenFact, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.broken = broken
+
+    def runtest(self) -> None:
+        raise BrokenFactError(self.broken.message)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
+                     style: Any = None) -> str:
+        if isinstance(excinfo.value, BrokenFactError):  # the short summary shows line 1
+            return self.broken.message
+        return super().repr_failure(excinfo)  # type: ignore[return-value]
+
+    def reportinfo(self) -> tuple[Path, int, str]:
+        b = self.broken
+        return self.path, b.pos.line - 1, f"broken {b.kind or 'fact'} {b.id}"
 
 
 class FactItem(pytest.Item):

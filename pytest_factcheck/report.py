@@ -193,6 +193,8 @@ def build_json_report(
     articles: Sequence[str],
     facts: Iterable[Mapping[str, Any]],
     errors: Iterable[Problem],
+    *,
+    not_checked: int = 0,
 ) -> dict[str, Any]:
     fact_list = sorted(facts, key=lambda f: (f["file"], f["line"], f["id"]))
     contradictions = sum(
@@ -211,6 +213,7 @@ def build_json_report(
             "errors": sum(1 for f in fact_list if f["outcome"] == "error") + len(err_list),
             "articles": len(articles),
             "contradictions": contradictions,
+            "not_checked": not_checked,  # facts disabled because they are broken
         },
     }
 

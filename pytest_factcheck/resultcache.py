@@ -51,7 +51,7 @@ from .cache import (
 from .corpus import ArticleRef, Selection
 from .engine import ArticleOutcome, applies, assemble, check_article, pool_for
 from .index import CorpusIndex, Needs, fact_needs
-from .loader import Catalog, LoadedFact, load_catalog, restore_catalog
+from .loader import Catalog, LoadedFact, load_catalog, restore_catalog, stored_files
 from .model import FactResult, Finding, Note
 
 __all__ = ["FactMemo", "ResultStore"]
@@ -196,8 +196,7 @@ class ResultStore:
             return restore_catalog(*stored)
         cat = load_catalog(files, display=display, regex_timeout=regex_timeout)
         if cat.inputs is not None:
-            value = ({name: ([lf.fact for lf in ff.facts], list(ff.problems))
-                      for name, ff in cat.files.items()},
+            value = (stored_files(cat),
                      dict(cat.inputs.entities), cat.inputs.runnable, regex_timeout)
             self._write(path, "catalog", value)
         return cat

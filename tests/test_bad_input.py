@@ -85,7 +85,9 @@ def test_broken_file_is_a_located_problem(case: Path) -> None:
     for f in files:
         ff = catalog.files[display(f)]
         want = expectations(f)
-        got = ff.problems
+        # File-level problems, or those of the broken facts (each disabled alone).
+        got = sorted([*ff.problems, *(q for b in ff.broken for q in b.problems)],
+                     key=lambda p: (p.line, p.column))
         shown = "\n".join(map(str, got))
         assert len(got) == len(want), f"{display(f)}:\n{shown}"
         for p, w in zip(got, want, strict=True):
@@ -93,8 +95,10 @@ def test_broken_file_is_a_located_problem(case: Path) -> None:
             assert (p.line, p.column) == (w.line, w.column), shown
             assert p.message.startswith(w.message), shown
             assert "Traceback" not in p.message
-        if want:
-            assert ff.facts == [], "a file with a problem must contribute no facts"
+        if ff.problems:
+            assert ff.facts == [] and ff.broken == [], "a broken file contributes no facts"
+        checked = {lf.fact.pos for lf in ff.facts}
+        assert all(b.pos not in checked for b in ff.broken), "a broken fact is not checked"
 
 
 def _plain_load(path: Path) -> Any:
@@ -145,13 +149,24 @@ def test_pytest_reports_every_broken_file_and_runs_the_rest(pytester: pytest.Pyt
     out = result.stdout.str()
     assert "Traceback" not in out
     assert "Error" not in out.replace("ERROR", "")  # no exception class names
-    result.assert_outcomes(passed=1, errors=len(singles))
+    outcomes = result.parseoutcomes()
+    assert outcomes["passed"] == 1
     assert result.ret == pytest.ExitCode.TESTS_FAILED
     for c in singles:
-        # Each file is named, with a located message. (The exact messages are
-        # tested file by file above: put together, the files also clash on ids.)
-        assert f"ERROR collecting facts/{c.name}" in out
+        # Each file is named, with a located message: a collection error for a
+        # file-level problem, else a failed item per broken fact. (The exact
+        # messages are tested file by file above; put together, the files also
+        # clash on ids.)
+        collected = load_catalog([c], display={c: f"facts/{c.name}"}).files[f"facts/{c.name}"]
+        if collected.problems:
+            assert f"ERROR collecting facts/{c.name}" in out
+        else:
+            assert f"ERROR collecting facts/{c.name}" not in out
+            assert re.search(rf"^FAILED facts/{re.escape(c.name)}::", out, re.M), c.name
         assert re.search(rf"^facts/{re.escape(c.name)}:\d+:\d+: \S", out, re.M), c.name
+    assert outcomes["errors"] == sum(
+        1 for c in singles
+        if load_catalog([c], display={c: c.name}).files[c.name].problems)
 
 
 def test_pytest_output_for_a_misspelled_field(pytester: pytest.Pytester) -> None:
@@ -163,12 +178,16 @@ def test_pytest_output_for_a_misspelled_field(pytester: pytest.Pytester) -> None
     (pytester.path / "articles" / "a.txt").write_text("Sergey Lavrov met reporters.\n")
     result = pytester.runpytest("--factcheck", "articles", "-p", "no:cacheprovider")
     result.stdout.fnmatch_lines([
-        "*ERROR collecting facts/quotes.yaml*",
+        "*broken quote putin-2003-remark*",
         "facts/quotes.yaml:9:5: unknown field 'speker' for a quote fact "
         "(did you mean 'speaker'?)",
     ])
-    assert "Traceback" not in result.stdout.str()
-    result.assert_outcomes(failed=1, errors=1)
+    out = result.stdout.str()
+    assert "Traceback" not in out
+    assert "ERROR collecting" not in out  # only the fact is disabled, not its file
+    result.stdout.fnmatch_lines(["factcheck: 1 fact not checked (broken), see errors above"])
+    result.assert_outcomes(failed=2)  # the broken fact, and the good fact's contradiction
+    assert result.ret == pytest.ExitCode.TESTS_FAILED
 
 
 RUNAWAY = """\
