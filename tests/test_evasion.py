@@ -135,3 +135,27 @@ def test_offset_map_stays_exact_with_ignorables(text: str) -> None:
         assert 0 <= s < e <= len(text)
         assert s >= last
         last = s
+
+
+@pytest.mark.parametrize(("text", "foreign"), [
+    ("He met S\u0435rgey Lavrov.", "Cyrillic \u0435 (U+0435)"),   # avoided form, Cyrillic е
+    ("He met Sergei Lavr\u03bfv.", "Greek \u03bf (U+03BF)"),      # house form, Greek ο
+    ("He met S\u0435rg\u0435i Lavrov.", "Cyrillic \u0435 (U+0435)"),
+])
+def test_look_alike_letters_are_an_avoided_spelling(tmp_path: Path, text: str,
+                                                    foreign: str) -> None:
+    r = check(tmp_path, LAVROV, text)
+    (f,) = r.findings
+    assert (f.status, f.reason) == ("contradiction", "avoided-spelling")
+    assert foreign in f.message and "'Sergei Lavrov'" in f.message
+    assert f.matched == text[7:-1]
+
+
+@pytest.mark.parametrize("text", [
+    "He met Serg\u00e9i Lavrov.",                       # a real accent is not a look-alike
+    "\u0421\u0435\u0440\u0433\u0435\u0439 \u041b\u0430\u0432\u0440\u043e\u0432 said so.",  # Cyrillic
+    "He met Sergei Lavrov; \u0421\u0435\u0440\u0433\u0435\u0439 agreed.",
+])
+def test_no_look_alike_finding_on_clean_text(tmp_path: Path, text: str) -> None:
+    r = check(tmp_path, LAVROV, text)
+    assert all(f.status != "contradiction" for f in r.findings), r.findings

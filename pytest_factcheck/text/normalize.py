@@ -3,7 +3,10 @@
 All matching happens on normalized text (SPEC §3): Unicode NFKC, every dash to
 ``-``, white space collapsed, dots dropped in capital-letter abbreviations
 (``U.N.`` -> ``UN``), a hyphen between a letter and a digit dropped (``G-7`` ->
-``G7``), diacritics folded, curly quotes and primes to straight ones.
+``G7``), diacritics folded, curly quotes and primes to straight ones. Before
+all that, every Default_Ignorable_Code_Point (zero-width
+characters, variation selectors, bidi controls, tag characters, the soft
+hyphen) is dropped, and a hyphen at a line end inside a word is joined.
 
 Two views of the same length come out of one pass, so a single offset map
 serves both:
@@ -13,8 +16,10 @@ serves both:
     marks keep their original shape, so quote spans can tell an opening mark
     from a closing one; ``spelling`` facts (where diacritics matter) read this.
 ``folded``
-    ``surface`` with diacritics folded and quotes/primes made straight. Every
-    other fact kind reads this.
+    ``surface`` with diacritics folded and quotes/primes made straight, and
+    look-alike letters of another script inside a Latin word made Latin
+    (:mod:`.confusables`: ``Sеrgey`` with a Cyrillic ``е`` reads ``Sergey``).
+    Every other fact kind reads this.
 
 Case is *not* changed in either view: sentence splitting needs capitals, so
 case folding is applied when comparing (``regex`` ``IGNORECASE | FULLCASE``, or
@@ -37,6 +42,8 @@ from functools import lru_cache
 from typing import Any
 
 import regex
+
+from .confusables import skeleton
 
 __all__ = ["Normalized", "OffsetMap", "fold_word", "normalize", "normalize_phrase", "words"]
 
@@ -255,7 +262,8 @@ _NON_ASCII = regex.compile(r"[^\x00-\x7f]|`")
 def _fold(surface: str) -> str:
     if surface.isascii() and "`" not in surface:
         return surface
-    return _NON_ASCII.sub(lambda m: _fold_char(m.group()), surface)
+    folded = _NON_ASCII.sub(lambda m: _fold_char(m.group()), surface)
+    return skeleton(folded) or folded
 
 
 @dataclass(frozen=True)
