@@ -153,9 +153,27 @@ def test_look_alike_letters_are_an_avoided_spelling(tmp_path: Path, text: str,
 
 @pytest.mark.parametrize("text", [
     "He met Serg\u00e9i Lavrov.",                       # a real accent is not a look-alike
-    "\u0421\u0435\u0440\u0433\u0435\u0439 \u041b\u0430\u0432\u0440\u043e\u0432 said so.",  # Cyrillic
+    # a whole Cyrillic name is a Cyrillic word, not a look-alike
+    "\u0421\u0435\u0440\u0433\u0435\u0439 \u041b\u0430\u0432\u0440\u043e\u0432 said so.",
     "He met Sergei Lavrov; \u0421\u0435\u0440\u0433\u0435\u0439 agreed.",
 ])
 def test_no_look_alike_finding_on_clean_text(tmp_path: Path, text: str) -> None:
     r = check(tmp_path, LAVROV, text)
     assert all(f.status != "contradiction" for f in r.findings), r.findings
+
+
+def test_look_alikes_do_not_hide_a_toll_a_forbid_match_or_an_altered_quote(
+        tmp_path: Path) -> None:
+    toll = check(tmp_path, TOLL, "The Khan Sh\u0435ikhoun attack kill\u0435d 50 people.")
+    assert [f.status for f in toll.findings] == ["contradiction"]
+    forbid = check(tmp_path, FORBID, "Officials said Russi\u0430 kn\u0435w in \u0430dvance.")
+    assert [f.status for f in forbid.findings] == ["contradiction"]
+    quote = check(tmp_path, QUOTE, 'Vladimir Putin said: "We have seen it all b\u0435fore '
+                                   'and we will not accept it."')
+    assert [(f.status, f.reason) for f in quote.findings] == [("contradiction", "altered-quote")]
+
+
+def test_folded_view_reads_look_alikes_as_latin_with_the_same_offsets() -> None:
+    n = normalize("Sergey L\u0430vrov and \u0421\u0435\u0440\u0433\u0435\u0439")
+    assert n.folded == "Sergey Lavrov and \u0421\u0435\u0440\u0433\u0435\u0438"  # й folded as now
+    assert n.surface == "Sergey L\u0430vrov and \u0421\u0435\u0440\u0433\u0435\u0439"
