@@ -17,6 +17,7 @@ import regex
 from ..article import PreparedArticle
 from ..errors import FactError
 from ..model import Evidence, Fact
+from ..text.confusables import foreign_letters, skeleton_text
 from ..text.normalize import normalize, normalize_phrase
 from . import CompileContext
 
@@ -67,6 +68,24 @@ class SpellingChecker:
                 continue
             yield Evidence(m.start(), m.end(), "contradiction", "avoided-spelling",
                            f"writes {m.group()!r}; house style is {self.preferred!r}")
+        yield from self._look_alikes(text, good_spans)
+
+    def _look_alikes(self, text: str, good_spans: list[tuple[int, int]]) -> Iterator[Evidence]:
+        """An avoided or house form written with letters of another script."""
+        skeleton = skeleton_text(text)
+        if skeleton is None:
+            return
+        found = [*self.avoid.finditer(skeleton, timeout=self.timeout),
+                 *self.good.finditer(skeleton, timeout=self.timeout)]
+        for m in sorted(found, key=lambda m: m.start()):
+            s, e = m.span()
+            written = text[s:e]
+            if written == m.group() or (s, e) in good_spans:
+                continue
+            foreign = ", ".join(f.describe() for f in foreign_letters(written, m.group()))
+            yield Evidence(s, e, "contradiction", "avoided-spelling",
+                           f"writes {written!r} with {foreign} that looks like a Latin letter; "
+                           f"house style is {self.preferred!r}")
 
 
 def compile(fact: Fact, context: CompileContext) -> SpellingChecker:

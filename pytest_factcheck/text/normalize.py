@@ -3,7 +3,10 @@
 All matching happens on normalized text (docs/fact-files.md): Unicode NFKC, every dash to
 ``-``, white space collapsed, dots dropped in capital-letter abbreviations
 (``U.N.`` -> ``UN``), a hyphen between a letter and a digit dropped (``G-7`` ->
-``G7``), diacritics folded, curly quotes and primes to straight ones.
+``G7``), diacritics folded, curly quotes and primes to straight ones. Before
+all that, every Default_Ignorable_Code_Point (zero-width
+characters, variation selectors, bidi controls, tag characters, the soft
+hyphen) is dropped, and a hyphen at a line end inside a word is joined.
 
 Two views of the same length come out of one pass, so a single offset map
 serves both:
@@ -13,8 +16,10 @@ serves both:
     marks keep their original shape, so quote spans can tell an opening mark
     from a closing one; ``spelling`` facts (where diacritics matter) read this.
 ``folded``
-    ``surface`` with diacritics folded and quotes/primes made straight. Every
-    other fact kind reads this.
+    ``surface`` with diacritics folded and quotes/primes made straight, and
+    look-alike letters of another script inside a Latin word made Latin
+    (:mod:`.confusables`: ``Sеrgey`` with a Cyrillic ``е`` reads ``Sergey``).
+    Every other fact kind reads this.
 
 Case is *not* changed in either view: sentence splitting needs capitals, so
 case folding is applied when comparing (``regex`` ``IGNORECASE | FULLCASE``, or
@@ -37,6 +42,8 @@ from functools import lru_cache
 from typing import Any
 
 import regex
+
+from .confusables import skeleton
 
 __all__ = ["Normalized", "OffsetMap", "fold_word", "normalize", "normalize_phrase", "words"]
 
@@ -148,6 +155,16 @@ _PASS1 = regex.compile(r"\s{2,}|[^\S ]|.\p{M}+|[^\x00-\x7f]|`", regex.DOTALL)
 # Pass 2: "U.N." -> "UN" and "G-7" -> "G7"; the context is checked in _pass2
 # (cheaper than look-behinds at every position).
 _PASS2 = re.compile(r"[A-Z]\.(?:[A-Z]\.)+|-\d")
+# Pass 0: every default-ignorable code point (zero-width characters, the
+# combining grapheme joiner, variation selectors, bidi marks, embeddings,
+# overrides and isolates, tag characters, the soft hyphen) is dropped, so it
+# cannot split a word, a number or a quote; and a hyphen at a line end inside
+# a word is joined ("Ser-\ngey" -> "Sergey"). All of them are non-ASCII, and
+# the join needs a line break, so ASCII text without "-\n" skips the pass.
+_PASS0 = regex.compile(
+    r"\p{DI}+|(?<=\p{L})[-\u2010][ \t]*\r?\n[ \t]*(?=\p{Ll})"
+)
+_HYPHEN_BREAK = re.compile(r"[-\u2010][ \t]*\r?\n")
 
 
 def _pass1_fast(text: str) -> tuple[str, OffsetMap] | None:
@@ -245,7 +262,8 @@ _NON_ASCII = regex.compile(r"[^\x00-\x7f]|`")
 def _fold(surface: str) -> str:
     if surface.isascii() and "`" not in surface:
         return surface
-    return _NON_ASCII.sub(lambda m: _fold_char(m.group()), surface)
+    folded = _NON_ASCII.sub(lambda m: _fold_char(m.group()), surface)
+    return skeleton(folded) or folded
 
 
 @dataclass(frozen=True)
@@ -262,16 +280,21 @@ class Normalized:
 
 def normalize(text: str, *, strip: bool = True) -> Normalized:
     """Normalize ``text`` (see module doc). ``strip`` drops outer white space."""
+    maps: list[OffsetMap] = []  # latest rewrite first
+    source = text
+    if not text.isascii() or _HYPHEN_BREAK.search(text):
+        text, m_pre = _rewrite(text, _PASS0, lambda m: "")
+        maps.append(m_pre)
     fast = _pass1_fast(text)
-    maps: list[OffsetMap] = []
     if fast is None:
         s1, m1 = _rewrite(text, _PASS1, _pass1)
+        maps.insert(0, m1)
     else:
         s1, m1 = fast
+        maps.insert(0, m1)
         if "  " in s1:
             s1, m0 = _rewrite(s1, _SPACES, lambda m: " ")
-            maps.append(m0)
-    maps.append(m1)
+            maps.insert(0, m0)
     s2, m2 = _rewrite(s1, _PASS2, _pass2)
     maps.insert(0, m2)
     if strip:
@@ -289,7 +312,7 @@ def normalize(text: str, *, strip: bool = True) -> Normalized:
     live = [m for m in maps if m.pieces]
     offset_map: OffsetMap | ComposedMap
     if not live:
-        offset_map = OffsetMap((), len(s2), len(text))
+        offset_map = OffsetMap((), len(s2), len(source))
     elif len(live) == 1:
         offset_map = live[0]
     else:
