@@ -1060,24 +1060,24 @@ def load_catalog(
     context = CompileContext(index, regex_timeout=regex_timeout,
                              facts=tuple(f for _, f in built))
     compiled: dict[str, list[LoadedFact]] = {}
-    for path, fact in built:
+    for fname, fact in built:
         try:
             checker = _compile(fact, context)
         except FactError as exc:
-            disable(path, f"facts[{fact.pos}]", fact.id, fact.kind, fact.pos, [exc])
+            disable(fname, f"facts[{fact.pos}]", fact.id, fact.kind, fact.pos, [exc])
             continue
-        compiled.setdefault(path, []).append(LoadedFact(fact, checker))
+        compiled.setdefault(fname, []).append(LoadedFact(fact, checker))
     broken: dict[str, list[BrokenFact]] = {}
-    for (path, _), (fid, kind, pos, errs) in item_errors.items():
-        broken.setdefault(path, []).append(
-            BrokenFact(fid, kind, pos, tuple(_problems(errs, path))))
-    for path, ff in files.items():
-        mine = sorted(broken.get(path, []), key=lambda b: (b.pos.line, b.pos.column))
-        if errors[path]:  # a file-level problem stops the whole file
+    for (fname, _), (fid, kind, pos, errs) in item_errors.items():
+        broken.setdefault(fname, []).append(
+            BrokenFact(fid, kind, pos, tuple(_problems(errs, fname))))
+    for fname, ff in files.items():
+        mine = sorted(broken.get(fname, []), key=lambda b: (b.pos.line, b.pos.column))
+        if errors[fname]:  # a file-level problem stops the whole file
             ff.problems = _problems(
-                [*errors[path], *(FactError(q.message, SourcePos(q.file, q.line, q.column))
-                                  for b in mine for q in b.problems)], path)
+                [*errors[fname], *(FactError(q.message, SourcePos(q.file, q.line, q.column))
+                                  for b in mine for q in b.problems)], fname)
         else:
-            ff.facts = compiled.get(path, [])
+            ff.facts = compiled.get(fname, [])
             ff.broken = mine
     return Catalog(files, index, CompileInputs(entities, context.facts, regex_timeout))
