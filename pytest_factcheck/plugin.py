@@ -16,7 +16,7 @@ from _pytest.config import Config as _Config
 
 from . import baseline as bl
 from .cache import ArticleStore
-from .cli_paths import CommandPaths, sort_paths
+from .cli_paths import CommandPaths, is_fact_file, sort_paths
 from .corpus import Corpus, Selection
 from .engine import check_fact
 from .files import OUTSIDE
@@ -147,7 +147,7 @@ def _load_baseline(config: pytest.Config, rootdir: Path) -> bl.Baseline | None:
 def _is_fact_node(nodeid: str) -> bool:
     """True for the node id of a fact item (``facts/x.yaml::fact-id``)."""
     head, sep, _ = nodeid.partition("::")
-    return bool(sep) and head.lower().endswith((".yaml", ".yml"))
+    return bool(sep) and is_fact_file(head)
 
 
 def problem_key(p: Problem) -> str:
@@ -281,7 +281,7 @@ class FactcheckPlugin:
     # -- hooks --------------------------------------------------------------
     def pytest_collect_file(self, file_path: Path, parent: pytest.Collector
                             ) -> pytest.Collector | None:
-        if file_path.suffix.lower() not in (".yaml", ".yml"):
+        if not is_fact_file(file_path.name):
             return None
         if file_path.absolute() not in self.all_fact_files():
             return None

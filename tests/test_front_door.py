@@ -13,16 +13,11 @@ import pytest
 
 from pytest_factcheck.cli_paths import holds_tests, sort_paths
 
+from .factyaml import LAVROV_SPELLING
+
 pytest_plugins = ["pytester"]
 
-FACTS = """\
-facts:
-  - id: lavrov-spelling
-    kind: spelling
-    claim: The house spelling is Sergei Lavrov.
-    preferred: Sergei Lavrov
-    avoid: [Sergey Lavrov]
-"""
+FACTS = "facts:\n" + LAVROV_SPELLING
 
 DIRTY = "Mr Tillerson met his Russian counterpart, Sergey Lavrov, on Wednesday.\n"
 CLEAN = "Mr Tillerson met his Russian counterpart, Sergei Lavrov, on Wednesday.\n"

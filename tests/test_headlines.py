@@ -15,6 +15,7 @@ from pytest_factcheck.engine import check_fact
 from pytest_factcheck.loader import load_catalog
 
 from .data.editors import line_col, region
+from .factyaml import LAVROV_SPELLING
 
 pytest_plugins = ["pytester"]
 
@@ -36,12 +37,7 @@ facts:
     entity: lindqvist
     roles: [Transport Minister]
     former: [Fisheries Minister]
-  - id: lavrov-spelling
-    kind: spelling
-    claim: The house spelling is Sergei Lavrov.
-    preferred: Sergei Lavrov
-    avoid: [Sergey Lavrov]
-"""
+""" + LAVROV_SPELLING
 
 BODY = "The ferry Corran Star sank on Monday.\n"
 

@@ -17,17 +17,13 @@ from pytest_factcheck.articles import discover_articles, display_path
 from pytest_factcheck.files import OUTSIDE, escape_name, walk_files
 from pytest_factcheck.loader import discover_fact_files
 
+from .factyaml import NO_SECRET
+
 pytest_plugins = ["pytester"]
 
 needs_posix = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and FIFOs")
 
-FACTS = """\
-facts:
-  - id: no-secret
-    kind: pattern
-    claim: No article leaks the token.
-    forbid: 'SECRET-TOKEN'
-"""
+FACTS = NO_SECRET
 SECRET = "root:x:0:0 SECRET-TOKEN here\n"
 
 

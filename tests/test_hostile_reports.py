@@ -13,15 +13,11 @@ from pytest_factcheck.article import Article, PreparedArticle
 from pytest_factcheck.cache import ArticleStore, content_key
 from pytest_factcheck.files import write_atomic
 
+from .factyaml import NO_SECRET
+
 pytest_plugins = ["pytester"]
 
-FACTS = """\
-facts:
-  - id: no-secret
-    kind: pattern
-    claim: No article leaks the token.
-    forbid: 'SECRET-TOKEN'
-"""
+FACTS = NO_SECRET
 
 
 @pytest.fixture
