@@ -209,7 +209,7 @@ class EntityIndex:
         self._given: dict[str, frozenset[str]] = {}
         for e in self.entities.values():
             if e.is_person:
-                given = set()
+                given: set[str] = set()
                 for n in (e.name, *e.aliases):
                     given.update(w.rstrip(".") for w in normalize_phrase(n).casefold().split()[:-1])
                 self._given[e.id] = frozenset(given - {""})

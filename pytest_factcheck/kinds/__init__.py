@@ -43,7 +43,7 @@ class Checker(Protocol):
 
 def _compiler(kind: str) -> Callable[[Fact, CompileContext], Checker]:
     module = importlib.import_module(f"{__name__}.{kind}")
-    return module.compile  # type: ignore[no-any-return]
+    return module.compile
 
 
 def compile_fact(fact: Fact, context: CompileContext) -> Checker:

@@ -796,9 +796,9 @@ def _opener(sent: _Sentence, cues: list[tuple[Cue, regex.Match[str]]]) -> Iterat
                 break
     if wording is None:
         return
-    cue, wend, wtext = wording
-    polarity: Polarity = "at" if cue is None else cue.polarity
-    for event in _object_events(sent, wend, cue):
+    found, wend, wtext = wording
+    polarity: Polarity = "at" if found is None else found.polarity
+    for event in _object_events(sent, wend, found):
         yield from _opener_subjects(sent, event, polarity, wtext, pos)
         return
 

@@ -37,7 +37,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -72,6 +72,7 @@ class OffsetMap:
     pieces: tuple[tuple[int, int, int, int], ...] = ()
     new_length: int = 0
     old_length: int = 0
+    _start_index: list[int] = field(init=False, repr=False, compare=False)
 
     def _char(self, i: int) -> tuple[int, int]:
         """Original [start, end) of normalized character ``i``."""

@@ -240,7 +240,7 @@ def quoted_runs(article: PreparedArticle, n: int) -> tuple[array[int], array[int
     key = ("quote-runs", n)
     cached = article.cache.get(key)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     folded = article.folded
     known = article.cache.get(("quote-spans",))
     spans: Iterable[QuoteSpan] = known if known is not None else (
@@ -366,7 +366,8 @@ def find_spans(surface: str, folded: str, start: int, end: int,
                 continue  # the ’90s
         can_open = (prev is None or prev.isspace() or prev in _BEFORE_OPEN) \
             and not _is_space(nxt)
-        can_close = not _is_space(prev) and prev not in "([{" and not (single and _alnum(nxt))
+        can_close = not _is_space(prev) and (prev is None or prev not in "([{") \
+            and not (single and _alnum(nxt))
         is_open = sc.is_open(family)
         if shape == _CLOSE:
             if is_open and can_close:
@@ -392,7 +393,7 @@ def quote_spans(article: PreparedArticle) -> tuple[QuoteSpan, ...]:
     key = ("quote-spans",)
     cached = article.cache.get(key)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     out: list[QuoteSpan] = []
     for p in article.paragraphs:
         out.extend(find_spans(article.surface, article.folded, p.start, p.end, p.index))
@@ -1131,7 +1132,7 @@ def spoken_quotes(article: PreparedArticle, index: EntityIndex) -> tuple[SpokenQ
     key = ("spoken-quotes", id(index))
     cached = article.cache.get(key)
     if cached is not None:
-        return cached  # type: ignore[no-any-return]
+        return cached
     result = _Reader(article, index).run()
     article.cache[key] = result
     return result
