@@ -59,7 +59,7 @@ import json, random, sys, time
 from pathlib import Path
 from pytest_factcheck.corpus import Corpus
 from pytest_factcheck.engine import check_fact
-from pytest_factcheck.index import fact_terms
+from pytest_factcheck.index import fact_needs
 from pytest_factcheck.loader import load_catalog
 root, sample, terms_out = Path(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
 t0 = time.perf_counter()
@@ -68,7 +68,7 @@ t1 = time.perf_counter()
 arts = Corpus(root).load([root / "articles"]).articles
 t2 = time.perf_counter()
 facts = cat.facts
-terms = sorted({t for lf in facts for t in (fact_terms(lf.checker) or ())})
+terms = sorted({t for lf in facts for t in (fact_needs(lf.checker).terms or ())})
 terms_out.write_text("\n".join(terms) + "\n", encoding="utf-8")
 todo = facts if sample <= 0 or sample >= len(facts) else random.Random(1).sample(facts, sample)
 t3 = time.perf_counter()

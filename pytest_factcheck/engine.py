@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from .article import PreparedArticle
-from .index import CorpusIndex
+from .index import CorpusIndex, fact_needs
 from .loader import LoadedFact
 from .model import Evidence, Fact, FactResult, Finding, Note, Problem, Waiver
 from .text.normalize import normalize_phrase
@@ -288,7 +288,7 @@ def pool_for(loaded: LoadedFact, articles: Sequence[PreparedArticle],
     if index is not None and index.covers(articles):
         pool: Iterable[PreparedArticle] = index.candidates(loaded.checker)
     else:
-        terms = tuple(t.casefold() for t in loaded.checker.terms)
+        terms = fact_needs(loaded.checker).terms
         pool = (a for a in articles if not terms or any(t in a.folded_lower for t in terms))
     return [a for a in pool if sel is None or sel(a.path)]
 

@@ -32,11 +32,12 @@ import jsonschema
 import regex
 import yaml
 
+from . import kinds
 from .entities import EntityIndex
 from .errors import FactError
 from .files import is_inside, walk_files
 from .kinds import Checker, CompileContext, compile_fact
-from .model import KINDS, Entity, Fact, Problem, SourcePos, Waiver
+from .model import Entity, Fact, Problem, SourcePos, Waiver
 
 __all__ = ["Catalog", "FactFile", "LoadedFact", "discover_fact_files", "load_catalog",
            "parse_yaml", "schema", "validate_document"]
@@ -46,18 +47,11 @@ MAX_REPEATS = 10_000         # values reached again through aliases: stops alias
 MAX_DEPTH = 64               # nesting of lists and mappings
 MAX_FILE_BYTES = 8 * 2**20   # a fact file larger than this is refused unread
 MAX_PROBLEMS = 20            # problems reported per file
-DEFAULT_MIN_WORDS = 5
 
-# Fields that name an entity, per kind, and the entity type a plain name gets.
-ENTITY_FIELDS: dict[str, dict[str, str]] = {
-    "quote": {"speaker": "person"},
-    "attendance": {"event": "event", "present": "person", "absent": "person"},
-    "role": {"entity": "person"},
-}
+KINDS = kinds.names()
 
 _STD = "tag:yaml.org,2002:"
 _PLAIN_TAGS = frozenset(_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp"))
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*")
 
 
 def _short_tag(tag: str) -> str:
@@ -817,45 +811,24 @@ def _build_fact(raw: Mapping[str, Any], index: int, parsed: _Parsed) -> Fact:
     )
 
 
-def _word_count(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
 def _check_semantics(fact: Fact, located: Located, index: int) -> list[FactError]:
-    """What the schema cannot say. Every problem of the fact, in no particular order."""
-    f = fact.fields
+    """What the schema cannot say: the kind's own checks, then the common fields'.
+    Every problem of the fact."""
     out: list[FactError] = []
 
     def at(*path: Any) -> SourcePos:
         return located.at(("facts", index, *path))
 
-    if fact.kind == "quantity":
-        lo, hi = f.get("min"), f.get("max")
-        if lo is not None and hi is not None and lo > hi:
-            out.append(FactError(f"'min' ({lo}) is above 'max' ({hi}): no number could "
-                                 "satisfy this fact", fact.where("min")))
-    for name in ("cues", "about", "avoid", "aliases", "roles", "former", "variants"):
-        for j, term in enumerate(f.get(name, ()) or ()):
-            if isinstance(term, str | int | float) and not str(term).strip():
-                out.append(FactError(f"{name!r} holds an empty entry", at(name, j)))
+    try:
+        out.extend(kinds.kind_of(fact).problems(fact, at))
+    except FactError as exc:
+        out.append(exc)
+    except Exception as exc:  # a bug in a kind must not take the run down
+        out.append(FactError(f"internal error while checking this fact ({type(exc).__name__}: "
+                             f"{exc}); please report it", fact.pos))
     for term_j, term in enumerate(fact.unless):
         if not term.strip():
             out.append(FactError("'unless' holds an empty entry", at("unless", term_j)))
-    if fact.kind == "quote":
-        min_words = f.get("min_words", DEFAULT_MIN_WORDS)
-        text = str(f.get("text", ""))
-        n = _word_count(text)
-        if n < min_words:
-            out.append(FactError(
-                f"'text' has {n} word{'s' if n != 1 else ''}, fewer than min_words "
-                f"({min_words}): no quote could ever match it; lower 'min_words'",
-                fact.where("text")))
-        for j, var in enumerate(f.get("variants", ()) or ()):
-            n = _word_count(str(var))
-            if n < min_words:
-                out.append(FactError(
-                    f"this variant has {n} word{'s' if n != 1 else ''}, fewer than "
-                    f"min_words ({min_words}): it could never match", at("variants", j)))
     for j, w in enumerate(fact.exceptions):
         if not w.reason.strip():
             out.append(FactError("this exception has an empty 'reason': say why the "
@@ -910,7 +883,7 @@ class _Resolver:
 
 
 def _resolve_entities(fact: Fact, resolver: _Resolver) -> Fact:
-    spec = ENTITY_FIELDS.get(fact.kind)
+    spec = kinds.kind_of(fact).entity_fields
     if not spec:
         return fact
     fields = dict(fact.fields)
@@ -932,9 +905,6 @@ def _compile(fact: Fact, context: CompileContext) -> Checker:
         return compile_fact(fact, context)
     except FactError:
         raise
-    except ImportError as exc:
-        raise FactError(f"the {fact.kind!r} kind is not available in this installation "
-                        f"({exc})", fact.where("kind")) from None
     except Exception as exc:  # a bug in a kind must not take the run down
         raise FactError(f"internal error while preparing this fact ({type(exc).__name__}: "
                         f"{exc}); please report it", fact.pos) from None

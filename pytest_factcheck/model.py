@@ -14,7 +14,6 @@ EvidenceStatus = Literal["consistent", "contradiction", "note"]
 Outcome = Literal["passed", "failed", "xfailed", "error"]
 Window = Literal["sentence", "paragraph"]
 
-KINDS = ("quantity", "quote", "attendance", "spelling", "role", "pattern")
 
 
 @dataclass(frozen=True)

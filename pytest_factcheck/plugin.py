@@ -15,6 +15,7 @@ import pytest
 from _pytest.config import Config as _Config
 
 from . import baseline as bl
+from . import kinds
 from .cache import ArticleStore
 from .cli_paths import CommandPaths, is_fact_file, sort_paths
 from .corpus import Corpus, Selection
@@ -102,7 +103,7 @@ def pytest_load_initial_conftests(early_config: pytest.Config, parser: pytest.Pa
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "factcheck: a fact from a fact file")
-    for kind in ("quantity", "quote", "attendance", "spelling", "role", "pattern"):
+    for kind in kinds.names():
         config.addinivalue_line("markers", f"{kind}: a {kind} fact")
     if config.getoption("factcheck") is None:
         return

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from . import kinds
 from .files import write_atomic
 from .model import Fact, FactResult, Finding, Problem
 
@@ -66,45 +67,12 @@ def render_finding(f: Finding) -> list[str]:
     return out
 
 
-def _short(text: str, width: int = 70) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 3].rstrip() + "..."
-
-
-def _names(values: Any) -> str:
-    return ", ".join(str(v) for v in values) if isinstance(values, list | tuple) else str(values)
-
-
 def fact_summary(fact: Fact) -> str:
-    """What the fact says, in one line: its claim, or a summary of its fields."""
+    """What the fact says, in one line: its claim, or its kind's summary of its fields."""
     if fact.claim:
         return fact.claim
-    f = fact.fields
-    if fact.kind == "spelling":
-        return f"house style is {f.get('preferred')!r}, not {_names(f.get('avoid', ()))}"
-    if fact.kind == "role":
-        former = f" (former: {_names(f['former'])})" if f.get("former") else ""
-        return f"{f.get('entity')}: {_names(f.get('roles', ()))}{former}"
-    if fact.kind == "quote":
-        return f"{f.get('speaker')} said \u201c{_short(f.get('text', ''))}\u201d"
-    if fact.kind == "quantity":
-        lo, hi = f.get("min"), f.get("max")
-        span = (f"{lo}-{hi}" if lo is not None and hi is not None
-                else f"at least {lo}" if lo is not None else f"at most {hi}")
-        return f"{_names(f.get('cues', ()))}: {span}"
-    if fact.kind == "attendance":
-        parts = [f"at {f.get('event')}:"]
-        if f.get("present"):
-            parts.append(f"present {_names(f['present'])}")
-        if f.get("absent"):
-            parts.append(f"absent {_names(f['absent'])}")
-        return " ".join(parts)
-    if fact.kind == "pattern":
-        if f.get("forbid"):
-            return f"never asserts /{f['forbid']}/"
-        return f"must match /{f.get('require')}/" + (f" when /{f['when']}/" if f.get("when")
-                                                      else "")
-    return ""
+    kind = kinds.REGISTRY.get(fact.kind)
+    return kind.describe(fact) if kind is not None else ""
 
 
 def headline(result: FactResult) -> str:

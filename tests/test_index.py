@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from bench.generate import generate
 from pytest_factcheck.corpus import Corpus
 from pytest_factcheck.engine import check_fact
-from pytest_factcheck.index import CorpusIndex, fact_terms, required_literals
+from pytest_factcheck.index import CorpusIndex, fact_needs
 from pytest_factcheck.loader import load_catalog
+from pytest_factcheck.text.regex_literals import required_literals
 
 from .conftest import ROOT, SEEDS, prepared
 
@@ -99,9 +100,9 @@ def test_uppercase_i_is_never_a_literal() -> None:
 def test_pattern_fact_terms(tmp_path: Path) -> None:
     cat = _catalog(tmp_path, SEED_FACTS)
     by_id = {lf.fact.id: lf.checker for lf in cat.facts}
-    assert fact_terms(by_id["no-foreknowledge"]) is not None
-    assert fact_terms(by_id["opcw-full-name"]) == ("prohibition of chemical weapons",)
-    assert fact_terms(by_id["no-literal"]) is None
+    assert fact_needs(by_id["no-foreknowledge"]).terms is not None
+    assert fact_needs(by_id["opcw-full-name"]).terms == ("prohibition of chemical weapons",)
+    assert fact_needs(by_id["no-literal"]).terms is None
 
 
 _ATOMS = st.sampled_from(["a", "b", "ab", "ba", " ", "I", "i", "ı", "ß", "ss", "K", "\u212a",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import re
@@ -18,8 +19,10 @@ import pytest_factcheck
 from pytest_factcheck import kinds as kinds_pkg
 from pytest_factcheck import loader
 from pytest_factcheck.errors import FactError
+from pytest_factcheck.kinds import names as kind_names
 from pytest_factcheck.loader import Catalog, load_catalog, parse_yaml, schema
-from pytest_factcheck.model import KINDS
+
+KINDS = kind_names()
 
 
 def kind_available(kind: str) -> bool:
@@ -362,27 +365,41 @@ def test_plain_names_become_entities_and_ids_must_exist(tmp_path: Path) -> None:
         resolver.resolve("alfano", "person", located.at(()))
 
 
-def test_a_missing_kind_module_is_a_located_problem(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(kind: str) -> Any:
-        raise ImportError(f"No module named 'pytest_factcheck.kinds.{kind}'")
-
-    monkeypatch.setattr(kinds_pkg, "_compiler", broken)
-    catalog = load(tmp_path, f=GOOD_SPELLING)
-    [problem] = catalog.problems
-    assert str(problem).startswith("f.yaml:3:11: the 'spelling' kind is not available")
-
-
 def test_a_crashing_kind_is_a_located_problem(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    def crash(fact: Any, context: Any) -> Any:
+    def crash(*args: Any) -> Any:
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(kinds_pkg, "_compiler", lambda kind: crash)
+    spelling = kinds_pkg.REGISTRY["spelling"]
+    monkeypatch.setitem(kinds_pkg.REGISTRY, "spelling", dataclasses.replace(spelling,
+                                                                            compile=crash))
     catalog = load(tmp_path, f=GOOD_SPELLING)
     [problem] = catalog.problems
     assert str(problem).startswith("f.yaml:2:5: internal error while preparing this fact")
     assert "ZeroDivisionError: boom" in problem.message
+
+
+def test_a_kind_whose_checks_crash_is_a_located_problem(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    def crash(*args: Any) -> Any:
+        raise KeyError("boom")
+
+    spelling = kinds_pkg.REGISTRY["spelling"]
+    monkeypatch.setitem(kinds_pkg.REGISTRY, "spelling", dataclasses.replace(spelling,
+                                                                            validate=crash))
+    catalog = load(tmp_path, f=GOOD_SPELLING)
+    [problem] = catalog.problems
+    assert str(problem).startswith("f.yaml:2:5: internal error while checking this fact")
+
+
+def test_the_registry_and_the_schema_name_the_same_kinds() -> None:
+    defs = schema()["$defs"]
+    assert defs["fact"]["properties"]["kind"]["enum"] == list(kinds_pkg.REGISTRY)
+    for name, kind in kinds_pkg.REGISTRY.items():
+        assert kind.name == name
+        assert f"{name}-fact" in defs, name
+        props = defs[f"{name}-fact"]["properties"]
+        assert set(kind.entity_fields) <= set(props), name
 
 
 def test_huge_fact_file_is_refused_unread(tmp_path: Path,

@@ -13,7 +13,7 @@ from pytest_factcheck.article import Article, PreparedArticle
 from pytest_factcheck.entities import EntityIndex
 from pytest_factcheck.errors import FactError
 from pytest_factcheck.kinds import CompileContext
-from pytest_factcheck.kinds.quantity import QuantityChecker, compile
+from pytest_factcheck.kinds.quantity import KIND, QuantityChecker
 from pytest_factcheck.loader import load_catalog
 from pytest_factcheck.model import Evidence, Fact, SourcePos
 
@@ -46,7 +46,7 @@ def make_fact(window: str = "sentence", claim: str = CLAIM, **fields: Any) -> Fa
 
 
 def checker(**kw: Any) -> QuantityChecker:
-    return compile(make_fact(**kw), CompileContext(EntityIndex({})))
+    return KIND.build(make_fact(**kw), CompileContext(EntityIndex({})))
 
 
 def read(text: str, **kw: Any) -> list[tuple[str, str, str]]:

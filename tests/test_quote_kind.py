@@ -15,7 +15,7 @@ from pytest_factcheck.engine import check_fact
 from pytest_factcheck.entities import EntityIndex
 from pytest_factcheck.errors import FactError
 from pytest_factcheck.kinds import CompileContext
-from pytest_factcheck.kinds.quote import QuoteChecker, align, compile, word_diff
+from pytest_factcheck.kinds.quote import KIND, QuoteChecker, align, word_diff
 from pytest_factcheck.loader import load_catalog
 from pytest_factcheck.model import Entity, Evidence, Fact, SourcePos
 
@@ -41,7 +41,7 @@ def checker(speaker: str = "putin", text: str = PUTIN_2003, **fields: Any) -> Qu
     fact = Fact(id="q", kind="quote", pos=SourcePos("facts/q.yaml", 3),
                 fields={"speaker": speaker, "text": text, **fields},
                 field_pos={"text": SourcePos("facts/q.yaml", 5, 5)})
-    return compile(fact, CompileContext(INDEX))
+    return KIND.build(fact, CompileContext(INDEX))
 
 
 def split_words(text: str) -> list[str]:

@@ -1,55 +1,45 @@
-"""Fact kinds: one module per kind, each behind the same small interface.
+"""Fact kinds: one module per kind, each exporting one :class:`~.base.Kind` as ``KIND``.
 
-A kind module exposes ``compile(fact, context) -> Checker``. ``compile`` does
-every expensive step once, at load time (patterns built and compiled, entity
-references resolved) and raises :class:`~pytest_factcheck.errors.FactError`
-located in the YAML for anything wrong. The returned checker is cheap to run:
-``checker.check(article)`` yields :class:`~pytest_factcheck.model.Evidence` in
-the article's normalized offsets, and ``checker.terms`` lists literal
-(case-folded, normalized) strings of which an article must contain at least one
-for the fact to be able to say anything about it (empty: every article).
+The registry below maps the word of a fact's ``kind:`` field to its kind; the
+loader, the corpus index, the reports and the plugin iterate it and hold no
+kind names of their own. A seventh kind is one module here (with its
+``<name>-fact`` part of ``schema/factfile.schema.json``, which editors' tools
+read) and one line in :data:`REGISTRY`. The interface is in ``base.py``.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Protocol
+from collections.abc import Mapping
+from typing import Any
 
-from ..article import PreparedArticle
-from ..entities import EntityIndex
-from ..model import KINDS, Evidence, Fact
+from ..errors import FactError
+from ..model import Fact
+from . import attendance, pattern, quantity, quote, role, spelling
+from .base import Checker, CompileContext, Kind, Locate, Needs
 
-__all__ = ["Checker", "CompileContext", "compile_fact"]
+__all__ = ["REGISTRY", "Checker", "CompileContext", "Kind", "Locate", "Needs", "compile_fact",
+           "kind_of", "names"]
 
-
-@dataclass(frozen=True)
-class CompileContext:
-    """What a kind may use when compiling: the run's entities and settings."""
-
-    entities: EntityIndex
-    regex_timeout: float = 1.0
-    # Every fact of the run (all files), for kinds whose vocabulary spans facts:
-    # the known titles of ``role`` are the titles of all role facts.
-    facts: tuple[Fact, ...] = ()
+REGISTRY: Mapping[str, Kind[Any]] = {
+    k.name: k for k in (quantity.KIND, quote.KIND, attendance.KIND, spelling.KIND, role.KIND,
+                        pattern.KIND)
+}
 
 
-class Checker(Protocol):
-    terms: tuple[str, ...]
+def names() -> tuple[str, ...]:
+    """The kind words, in the order the docs list them."""
+    return tuple(REGISTRY)
 
-    def check(self, article: PreparedArticle) -> Iterable[Evidence]: ...
 
-
-def _compiler(kind: str) -> Callable[[Fact, CompileContext], Checker]:
-    module = importlib.import_module(f"{__name__}.{kind}")
-    return module.compile
+def kind_of(fact: Fact) -> Kind[Any]:
+    """The kind of ``fact``; an unknown word is a located error listing the valid ones."""
+    kind = REGISTRY.get(fact.kind)
+    if kind is None:
+        raise FactError(f"unknown kind {fact.kind!r}; the kinds are " + ", ".join(REGISTRY),
+                        fact.where("kind"))
+    return kind
 
 
 def compile_fact(fact: Fact, context: CompileContext) -> Checker:
     """Compile a validated fact into its checker (raises FactError)."""
-    if fact.kind not in KINDS:
-        from ..errors import FactError
-
-        raise FactError(f"unknown kind {fact.kind!r}", fact.where("kind"))
-    return _compiler(fact.kind)(fact, context)
+    return kind_of(fact).checker(fact, context)

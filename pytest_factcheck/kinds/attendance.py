@@ -47,6 +47,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 import regex
@@ -65,7 +66,7 @@ from ..text.phrases import (
     tokens,
     wordset,
 )
-from . import CompileContext
+from .base import CompileContext, Kind, Needs, listing, strings
 
 Polarity = Literal["at", "away"]
 MAX_GAP = 5
@@ -935,6 +936,10 @@ class AttendanceChecker:
     not_people: frozenset[str]
     terms: tuple[str, ...]
 
+    @cached_property
+    def needs(self) -> Needs:
+        return Needs.of(self.terms)
+
     def _sentences(self, article: PreparedArticle) -> Iterator[_Sentence]:
         text = article.folded
         events = [Mention(m.start(), m.end(), frozenset((self.event.id,)), m.group())
@@ -1056,15 +1061,31 @@ def _sentences_with(sentences: Sequence[Sentence], events: list[Mention]) -> lis
     return [s for s in sentences if any(s.start <= p < s.end for p in starts)]
 
 
-def compile(fact: Fact, context: CompileContext) -> AttendanceChecker:
+@dataclass(frozen=True)
+class Spec:
+    event: str
+    present: tuple[str, ...]
+    absent: tuple[str, ...]
+
+    @classmethod
+    def decode(cls, fact: Fact) -> Spec:
+        return cls(str(fact.fields["event"]), strings(fact, "present"), strings(fact, "absent"))
+
+
+def _events_of_run(facts: Sequence[Fact]) -> frozenset[str]:
+    """Entities used as events by any attendance fact of the run: never people,
+    whatever their declared type."""
+    return frozenset(str(f.fields["event"]) for f in facts
+                     if f.kind == "attendance" and f.fields.get("event"))
+
+
+def compile(fact: Fact, spec: Spec, context: CompileContext) -> AttendanceChecker:
     index = context.entities
-    f = fact.fields
-    event_id = str(f["event"])
+    event_id = spec.event
     event = index.get(event_id)
     if event is None:
         raise FactError(f"unknown event {event_id!r}", fact.where("event"))
-    present = frozenset(str(p) for p in f.get("present") or ())
-    absent = frozenset(str(p) for p in f.get("absent") or ())
+    present, absent = frozenset(spec.present), frozenset(spec.absent)
     both = sorted(present & absent)
     if both:
         raise FactError(f"{both[0]!r} is listed both as present and as absent",
@@ -1079,12 +1100,8 @@ def compile(fact: Fact, context: CompileContext) -> AttendanceChecker:
     if event.date and day is None:
         raise FactError(f"the date of event {event_id!r} is not YYYY-MM-DD: {event.date!r}",
                         event.pos or fact.where("event"))
-    # Entities used as events anywhere in the run are never people, whatever
-    # their declared type.
-    events_of_run = {event_id}
-    for other in context.facts:
-        if other.kind == "attendance" and other.fields.get("event"):
-            events_of_run.add(str(other.fields["event"]))
+    run_events: frozenset[str] = context.once("attendance.events",
+                                              lambda: _events_of_run(context.facts))
     names = {}
     for pid in present | absent:
         ent = index.get(pid)
@@ -1092,4 +1109,17 @@ def compile(fact: Fact, context: CompileContext) -> AttendanceChecker:
     terms = tuple(sorted({normalize_phrase(n).casefold() for n in (event.name, *event.aliases)}
                          - {""}))
     return AttendanceChecker(fact.id, event, pattern, day, present, absent, names, index,
-                             frozenset(events_of_run), terms)
+                             run_events | {event_id}, terms)
+
+
+def summary(fact: Fact, spec: Spec) -> str:
+    parts = [f"at {spec.event}:"]
+    if spec.present:
+        parts.append(f"present {listing(spec.present)}")
+    if spec.absent:
+        parts.append(f"absent {listing(spec.absent)}")
+    return " ".join(parts)
+
+
+KIND = Kind("attendance", Spec.decode, compile, summary,
+            entity_fields={"event": "event", "present": "person", "absent": "person"})

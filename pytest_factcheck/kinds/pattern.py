@@ -29,7 +29,8 @@ from ..article import PreparedArticle
 from ..errors import FactError
 from ..model import Evidence, Fact, SourcePos
 from ..text.normalize import normalize
-from . import CompileContext
+from ..text.regex_literals import required_literals
+from .base import EVERY_ARTICLE, CompileContext, Kind, Locate, Needs
 
 FLAGS = regex.IGNORECASE | regex.FULLCASE | regex.VERSION0
 
@@ -96,6 +97,7 @@ class PatternChecker:
     timeout: float
     terms: tuple[str, ...] = ()
     unless_source: str = ""  # ``unless_match`` as the fact file writes it
+    needs: Needs = EVERY_ARTICLE
 
     def check(self, article: PreparedArticle) -> Iterator[Evidence]:
         text = article.folded
@@ -147,14 +149,65 @@ class PatternChecker:
                 f"unless_match {self.unless_source!r})")
 
 
-def compile(fact: Fact, context: CompileContext) -> PatternChecker:
-    f = fact.fields
-    pats = {name: compile_pattern(str(f[name]), name, fact.where(name))
-            for name in ("forbid", "unless_match", "when", "require") if f.get(name)}
-    if "unless_match" in pats and "forbid" not in pats:
-        raise FactError("'unless_match' needs a 'forbid' pattern", fact.where("unless_match"))
-    if "when" in pats and "require" not in pats:
-        raise FactError("'when' needs a 'require' pattern", fact.where("when"))
-    return PatternChecker(fact.window, pats.get("forbid"), pats.get("unless_match"),
-                          pats.get("when"), pats.get("require"), context.regex_timeout,
-                          unless_source=str(f.get("unless_match") or ""))
+_FIELDS = ("forbid", "unless_match", "when", "require")
+
+
+@dataclass(frozen=True)
+class Spec:
+    """The four patterns as the fact file writes them ("" when absent)."""
+
+    forbid: str
+    unless_match: str
+    when: str
+    require: str
+
+    @classmethod
+    def decode(cls, fact: Fact) -> Spec:
+        return cls(*(str(fact.fields.get(name) or "") for name in _FIELDS))
+
+
+def validate(fact: Fact, spec: Spec, at: Locate) -> list[FactError]:
+    out: list[FactError] = []
+    if spec.unless_match and not spec.forbid:
+        out.append(FactError("'unless_match' needs a 'forbid' pattern",
+                             fact.where("unless_match")))
+    if spec.when and not spec.require:
+        out.append(FactError("'when' needs a 'require' pattern", fact.where("when")))
+    return out
+
+
+def needs_of(forbid: regex.Pattern[str] | None, when: regex.Pattern[str] | None,
+             require: regex.Pattern[str] | None) -> Needs:
+    """The literals one of which an article must hold: those of every ``forbid``
+    match, or (with ``require``) of a ``when`` match; a ``require`` without
+    ``when`` speaks about every article."""
+    wanted = [] if forbid is None else [forbid]
+    if require is not None:
+        if when is None:
+            return EVERY_ARTICLE
+        wanted.append(when)
+    found: set[str] = set()
+    for compiled in wanted:
+        lits = required_literals(compiled.pattern)
+        if lits is None:
+            return EVERY_ARTICLE
+        found.update(lits)
+    return Needs.of(sorted(found))
+
+
+def compile(fact: Fact, spec: Spec, context: CompileContext) -> PatternChecker:
+    pats = {name: compile_pattern(getattr(spec, name), name, fact.where(name))
+            for name in _FIELDS if getattr(spec, name)}
+    forbid, when, require = pats.get("forbid"), pats.get("when"), pats.get("require")
+    return PatternChecker(fact.window, forbid, pats.get("unless_match"), when, require,
+                          context.regex_timeout, unless_source=spec.unless_match,
+                          needs=needs_of(forbid, when, require))
+
+
+def summary(fact: Fact, spec: Spec) -> str:
+    if spec.forbid:
+        return f"never asserts /{spec.forbid}/"
+    return f"must match /{spec.require}/" + (f" when /{spec.when}/" if spec.when else "")
+
+
+KIND = Kind("pattern", Spec.decode, compile, summary, validate)

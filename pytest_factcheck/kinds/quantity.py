@@ -62,6 +62,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -70,7 +71,7 @@ from ..errors import FactError
 from ..model import Evidence, Fact
 from ..text.normalize import normalize_phrase
 from ..text.numbers import Interval, NumberExpr, find_numbers, fmt_number
-from . import CompileContext
+from .base import CompileContext, Kind, Locate, Needs, empty_entries, listing, strings
 
 __all__ = ["QuantityChecker", "compile", "numbers_in"]
 
@@ -239,6 +240,10 @@ class QuantityChecker:
     terms: tuple[str, ...]
     own_words: frozenset[str] = frozenset()  # words of the cues and about terms
     counted: frozenset[str] = frozenset()  # what the claim's numbers count ("people")
+
+    @cached_property
+    def needs(self) -> Needs:
+        return Needs.of(self.terms)
 
     # -- reading -----------------------------------------------------------------
     def check(self, article: PreparedArticle) -> Iterator[Evidence]:
@@ -589,43 +594,42 @@ def _object_of_preposition(text: str, sentence: Sentence, e: NumberExpr) -> bool
 # ---------------------------------------------------------------------------
 # Compiling
 # ---------------------------------------------------------------------------
-def _terms(fact: Fact, name: str) -> list[str]:
-    raw = fact.fields.get(name)
-    if raw is None:
-        return []
-    if isinstance(raw, str):
-        raw = [raw]
-    if not isinstance(raw, list | tuple):
-        raise FactError(f"{name!r} must be a list of words", fact.where(name))
-    out = []
-    for t in raw:
-        if not isinstance(t, str | int | float) or isinstance(t, bool) or not str(t).strip():
-            raise FactError(f"{name!r} holds an empty or non-text term", fact.where(name))
-        out.append(str(t))
-    return out
+@dataclass(frozen=True)
+class Spec:
+    cues: tuple[str, ...]
+    about: tuple[str, ...]
+    min: int | float | None  # as the fact file writes them
+    max: int | float | None
+
+    @classmethod
+    def decode(cls, fact: Fact) -> Spec:
+        return cls(strings(fact, "cues"), strings(fact, "about"),
+                   fact.fields.get("min"), fact.fields.get("max"))
 
 
-def _bound(fact: Fact, name: str) -> float | None:
-    v = fact.fields.get(name)
-    if v is None:
-        return None
-    if isinstance(v, bool) or not isinstance(v, int | float):
-        raise FactError(f"{name!r} must be a number", fact.where(name))
-    return float(v)
-
-
-def compile(fact: Fact, context: CompileContext) -> QuantityChecker:
-    cues = _terms(fact, "cues")
-    if not cues:
-        raise FactError("a quantity fact needs 'cues'", fact.where("cues"))
-    about = _terms(fact, "about")
-    lo, hi = _bound(fact, "min"), _bound(fact, "max")
-    if lo is None and hi is None:
-        raise FactError("a quantity fact needs 'min' or 'max'", fact.pos)
+def validate(fact: Fact, spec: Spec, at: Locate) -> list[FactError]:
+    out: list[FactError] = []
+    lo, hi = spec.min, spec.max
+    for name, v in (("min", lo), ("max", hi)):
+        if v is not None and (isinstance(v, bool) or not isinstance(v, int | float)):
+            return [FactError(f"{name!r} must be a number", fact.where(name))]
     if lo is not None and hi is not None and lo > hi:
-        raise FactError(f"'min' ({lo:g}) is above 'max' ({hi:g})", fact.where("min"))
+        out.append(FactError(f"'min' ({lo}) is above 'max' ({hi}): no number could "
+                             "satisfy this fact", fact.where("min")))
+    if not spec.cues:
+        out.append(FactError("a quantity fact needs 'cues'", fact.where("cues")))
+    if lo is None and hi is None:
+        out.append(FactError("a quantity fact needs 'min' or 'max'", fact.pos))
+    return out + empty_entries(at, {name: fact.fields.get(name, ()) for name in ("cues", "about")})
+
+
+def compile(fact: Fact, spec: Spec, context: CompileContext) -> QuantityChecker:
+    cues, about = list(spec.cues), list(spec.about)
+    lo = None if spec.min is None else float(spec.min)
+    hi = None if spec.max is None else float(spec.max)
     cue_re = _terms_regex(cues)
-    assert cue_re is not None
+    if cue_re is None:
+        raise FactError("'cues' holds no word to look for", fact.where("cues"))
     terms = tuple(sorted({normalize_phrase(t).casefold() for t in (about or cues)}))
     claim = normalize_phrase(fact.claim)
     dates = frozenset(_YEAR.findall(claim)) | {m.casefold() for m in _MONTH.findall(claim)}
@@ -633,6 +637,13 @@ def compile(fact: Fact, context: CompileContext) -> QuantityChecker:
                     for w in _WORD.findall(normalize_phrase(t)))
     return QuantityChecker(cue_re, _terms_regex(about, plural=True), Interval.allowed(lo, hi),
                            fact.window, dates, terms, own, _counted(claim))
+
+
+def summary(fact: Fact, spec: Spec) -> str:
+    lo, hi = spec.min, spec.max
+    span = (f"{lo}-{hi}" if lo is not None and hi is not None
+            else f"at least {lo}" if lo is not None else f"at most {hi}")
+    return f"{listing(spec.cues)}: {span}"
 
 
 def _counted(claim: str) -> frozenset[str]:
@@ -643,3 +654,6 @@ def _counted(claim: str) -> frozenset[str]:
         if m is not None and not claim[e.end:m.start()].strip():
             out.add(m.group().casefold())
     return frozenset(out - {"people", "persons"})
+
+
+KIND = Kind("quantity", Spec.decode, compile, summary, validate)

@@ -57,7 +57,7 @@ from ..text.quotes import (
     spans_quoting,
     spoken_quotes,
 )
-from . import CompileContext
+from .base import CompileContext, Kind, Locate, Needs, empty_entries, shorten, strings
 
 __all__ = ["Alignment", "QuoteChecker", "Region", "align", "compile", "word_diff"]
 
@@ -299,6 +299,10 @@ class QuoteChecker:
     similarity: float
     index: EntityIndex
     terms: tuple[str, ...]
+
+    @cached_property
+    def needs(self) -> Needs:
+        return Needs.of(self.terms, self.term_groups, self.quoted_runs)
 
     @cached_property
     def _grams(self) -> frozenset[tuple[str, ...]]:
@@ -545,27 +549,66 @@ def _terms(wordings: Sequence[_Wording], n: int) -> tuple[str, ...]:
     return tuple(sorted(chosen))
 
 
-def compile(fact: Fact, context: CompileContext) -> QuoteChecker:
-    f = fact.fields
-    speaker = str(f["speaker"])
-    entity = context.entities.get(speaker)
+DEFAULT_MIN_WORDS = 5
+DEFAULT_SIMILARITY = 0.8
+
+
+@dataclass(frozen=True)
+class Spec:
+    speaker: str
+    text: str
+    variants: tuple[str, ...]
+    min_words: int
+    similarity: float
+
+    @classmethod
+    def decode(cls, fact: Fact) -> Spec:
+        f = fact.fields
+        return cls(str(f["speaker"]), str(f["text"]), strings(fact, "variants"),
+                   int(f.get("min_words", DEFAULT_MIN_WORDS)),
+                   float(f.get("similarity", DEFAULT_SIMILARITY)))
+
+
+def _plural(n: int) -> str:
+    return f"{n} word{'s' if n != 1 else ''}"
+
+
+def validate(fact: Fact, spec: Spec, at: Locate) -> list[FactError]:
+    """Every wording must hold ``min_words`` words as the quote kind reads them."""
+    out = empty_entries(at, {"variants": fact.fields.get("variants", ())})
+    n_min = spec.min_words
+    if n_min < 1:
+        out.append(FactError("'min_words' must be at least 1", fact.where("min_words")))
+        return out
+    if not 0 < spec.similarity <= 1:
+        out.append(FactError("'similarity' must be above 0 and at most 1",
+                             fact.where("similarity")))
+    n = len(_wording(spec.text, n_min).words)
+    if n < n_min:
+        out.append(FactError(
+            f"'text' has {_plural(n)}, fewer than min_words ({n_min}): no quote could ever "
+            "match it; lower 'min_words'", fact.where("text")))
+    for j, var in enumerate(spec.variants):
+        n = len(_wording(var, n_min).words)
+        if var.strip() and n < n_min:
+            out.append(FactError(
+                f"this variant has {_plural(n)}, fewer than min_words ({n_min}): it could "
+                "never match", at("variants", j)))
+    return out
+
+
+def compile(fact: Fact, spec: Spec, context: CompileContext) -> QuoteChecker:
+    entity = context.entities.get(spec.speaker)
     if entity is None:
-        raise FactError(f"unknown speaker {speaker!r}", fact.where("speaker"))
-    min_words = int(f.get("min_words", 5))
-    similarity = float(f.get("similarity", 0.8))
-    if min_words < 1:
-        raise FactError("'min_words' must be at least 1", fact.where("min_words"))
-    if not 0 < similarity <= 1:
-        raise FactError("'similarity' must be above 0 and at most 1", fact.where("similarity"))
-    texts = [("text", str(f["text"])), *(("variants", str(v)) for v in f.get("variants") or ())]
-    wordings: list[_Wording] = []
-    for field_name, text in texts:
-        w = _wording(text, min_words)
-        if len(w.words) < min_words:
-            raise FactError(
-                f"{field_name} {text!r} has {len(w.words)} word(s), fewer than min_words "
-                f"({min_words}): it could never be matched; quote more of the remark or "
-                f"lower min_words", fact.where(field_name))
-        wordings.append(w)
-    return QuoteChecker(speaker, entity.name, tuple(wordings), min_words, similarity,
-                        context.entities, _terms(wordings, min_words))
+        raise FactError(f"unknown speaker {spec.speaker!r}", fact.where("speaker"))
+    wordings = tuple(_wording(text, spec.min_words) for text in (spec.text, *spec.variants))
+    return QuoteChecker(spec.speaker, entity.name, wordings, spec.min_words, spec.similarity,
+                        context.entities, _terms(wordings, spec.min_words))
+
+
+def summary(fact: Fact, spec: Spec) -> str:
+    return f"{spec.speaker} said \u201c{shorten(spec.text)}\u201d"
+
+
+KIND = Kind("quote", Spec.decode, compile, summary, validate,
+            entity_fields={"speaker": "person"})

@@ -42,6 +42,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 import regex
@@ -52,7 +53,7 @@ from ..errors import FactError
 from ..model import Evidence, Fact
 from ..text.normalize import normalize_phrase
 from ..text.phrases import is_capitalized, is_possessive, phrase_pattern, tokens, wordset
-from . import CompileContext
+from .base import CompileContext, Kind, Locate, Needs, empty_entries, listing, strings
 
 Tense = Literal["present", "former", "then"]
 
@@ -171,6 +172,10 @@ class RoleChecker:
     terms: tuple[str, ...]
     roles_shown: tuple[str, ...] = ()  # the titles as the fact file writes them
     former_shown: tuple[str, ...] = ()
+
+    @cached_property
+    def needs(self) -> Needs:
+        return Needs.of(self.terms)
 
     # -- names ---------------------------------------------------------------
     def _name_spans(self, text: str, mentions: Iterable[Mention]) -> list[tuple[int, int]]:
@@ -423,49 +428,58 @@ def known_titles(facts: Iterable[Fact]) -> list[str]:
     return out
 
 
-_KNOWN: dict[int, tuple[tuple[Fact, ...], frozenset[str]]] = {}
-
-
-def _known_title_set(facts: tuple[Fact, ...]) -> frozenset[str]:
-    """:func:`known_titles` of a run's facts, computed once per run (not once per fact)."""
-    hit = _KNOWN.get(id(facts))
-    if hit is not None and hit[0] is facts:
-        return hit[1]
-    titles = frozenset(known_titles(facts))
-    _KNOWN.clear()
-    _KNOWN[id(facts)] = (facts, titles)
-    return titles
-
-
 @functools.lru_cache(maxsize=16)
 def _titles_pattern(titles: frozenset[str]) -> regex.Pattern[str] | None:
     """The pattern of every known title: the same for every role fact of a run."""
     return phrase_pattern(titles)
 
 
-def compile(fact: Fact, context: CompileContext) -> RoleChecker:
+@dataclass(frozen=True)
+class Spec:
+    entity: str
+    roles: tuple[str, ...]
+    former: tuple[str, ...]
+
+    @classmethod
+    def decode(cls, fact: Fact) -> Spec:
+        return cls(str(fact.fields["entity"]), strings(fact, "roles"), strings(fact, "former"))
+
+
+def validate(fact: Fact, spec: Spec, at: Locate) -> list[FactError]:
+    out = empty_entries(at, {n: fact.fields.get(n, ()) for n in ("roles", "former")})
+    for field_name, values in (("roles", spec.roles), ("former", spec.former)):
+        for j, v in enumerate(values):
+            if v.strip() and not title_key(v):
+                out.append(FactError(f"{field_name!r} holds an empty title",
+                                     at(field_name, j)))
+    return out
+
+
+def compile(fact: Fact, spec: Spec, context: CompileContext) -> RoleChecker:
     index = context.entities
-    eid = str(fact.fields["entity"])
+    eid = spec.entity
     entity = index.get(eid)
     if entity is None:
         raise FactError(f"unknown entity {eid!r}", fact.where("entity"))
-    roles = [str(r) for r in fact.fields.get("roles") or ()]
-    former = [str(r) for r in fact.fields.get("former") or ()]
-    for field_name, values in (("roles", roles), ("former", former)):
-        for v in values:
-            if not title_key(v):
-                raise FactError(f"{field_name!r} holds an empty title", fact.where(field_name))
-    titles = _titles_pattern(_known_title_set(context.facts) | {*roles, *former})
-    names = index.pattern_for([eid])
-    if titles is None or names is None:
+    roles, former = list(spec.roles), list(spec.former)
+    known: frozenset[str] = context.once(
+        "role.titles", lambda: frozenset(known_titles(context.facts)))
+    titles = _titles_pattern(known | {*roles, *former})
+    names_re = index.pattern_for([eid])
+    if titles is None or names_re is None:
         raise FactError(f"the entity {eid!r} has no name to look for", fact.where("entity"))
     alias_keys = frozenset(title_key(a) for a in entity.aliases)
     name_words = frozenset(w.casefold() for n in (entity.name, *entity.aliases)
                            for w in normalize_phrase(n).split())
     terms = tuple(sorted(set(index.forms(eid))))
     return RoleChecker(eid, entity.name, tuple(title_key(r) for r in roles),
-                       tuple(title_key(r) for r in former), titles, names, alias_keys,
+                       tuple(title_key(r) for r in former), titles, names_re, alias_keys,
                        name_words, index, terms, _shown(roles), _shown(former))
+
+
+def summary(fact: Fact, spec: Spec) -> str:
+    former = f" (former: {listing(spec.former)})" if spec.former else ""
+    return f"{spec.entity}: {listing(spec.roles)}{former}"
 
 
 def _shown(titles: list[str]) -> tuple[str, ...]:
@@ -474,3 +488,6 @@ def _shown(titles: list[str]) -> tuple[str, ...]:
     for t in titles:
         seen.setdefault(title_key(t), " ".join(str(t).split()))
     return tuple(seen.values())
+
+
+KIND = Kind("role", Spec.decode, compile, summary, validate, entity_fields={"entity": "person"})

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
@@ -19,7 +20,7 @@ from ..errors import FactError
 from ..model import Evidence, Fact
 from ..text.confusables import foreign_letters, skeleton_text
 from ..text.normalize import normalize, normalize_phrase
-from . import CompileContext
+from .base import CompileContext, Kind, Locate, Needs, empty_entries, listing, strings
 
 _APOSTROPHES = "['\u2018\u2019\u201b\u2032`\u00b4]"
 
@@ -57,6 +58,10 @@ class SpellingChecker:
     terms: tuple[str, ...]
     timeout: float
 
+    @cached_property
+    def needs(self) -> Needs:
+        return Needs.of(self.terms)
+
     def check(self, article: PreparedArticle) -> Iterator[Evidence]:
         text = article.surface
         good_spans = [m.span() for m in self.good.finditer(text, timeout=self.timeout)]
@@ -88,13 +93,35 @@ class SpellingChecker:
                            f"house style is {self.preferred!r}")
 
 
-def compile(fact: Fact, context: CompileContext) -> SpellingChecker:
-    preferred = str(fact.fields["preferred"])
-    avoid = [str(a) for a in fact.fields["avoid"]]
-    for a in avoid:
-        if normalize(a).surface.casefold() == normalize(preferred).surface.casefold():
-            raise FactError(f"'avoid' lists the preferred form {a!r} itself",
-                            fact.where("avoid"))
-    terms = tuple({normalize_phrase(a).casefold() for a in [*avoid, preferred]})
-    return SpellingChecker(preferred, _form_pattern(avoid), _form_pattern([preferred]),
+@dataclass(frozen=True)
+class Spec:
+    preferred: str
+    avoid: tuple[str, ...]
+
+    @classmethod
+    def decode(cls, fact: Fact) -> Spec:
+        return cls(str(fact.fields["preferred"]), strings(fact, "avoid"))
+
+
+def validate(fact: Fact, spec: Spec, at: Locate) -> list[FactError]:
+    out = empty_entries(at, {"avoid": fact.fields.get("avoid", ())})
+    for a in spec.avoid:
+        if normalize(a).surface.casefold() == normalize(spec.preferred).surface.casefold():
+            out.append(FactError(f"'avoid' lists the preferred form {a!r} itself",
+                                 fact.where("avoid")))
+            break
+    return out
+
+
+def compile(fact: Fact, spec: Spec, context: CompileContext) -> SpellingChecker:
+    avoid = list(spec.avoid)
+    terms = tuple({normalize_phrase(a).casefold() for a in [*avoid, spec.preferred]})
+    return SpellingChecker(spec.preferred, _form_pattern(avoid), _form_pattern([spec.preferred]),
                            terms, context.regex_timeout)
+
+
+def summary(fact: Fact, spec: Spec) -> str:
+    return f"house style is {spec.preferred!r}, not {listing(spec.avoid)}"
+
+
+KIND = Kind("spelling", Spec.decode, compile, summary, validate)
