@@ -158,7 +158,6 @@ def _finding(fact: Fact, art: PreparedArticle, ev: Evidence) -> Finding:
         excerpt=excerpt,
         message=ev.message,
         matched=matched,
-        sentence=excerpt,
         mark=(ms, me),
         detail=ev.detail,
         end_line=end_line,
@@ -262,12 +261,10 @@ def assemble(fact: Fact, paths: Sequence[str], outcomes: Iterable[ArticleOutcome
     findings: list[Finding] = []
     notes: list[Note] = []
     problems: list[Problem] = []
-    mentioning = 0
     for out in outcomes:
         findings.extend(out.findings)
         notes.extend(out.notes)
         problems.extend(out.problems)
-        mentioning += out.mentioned
     sel = applies(fact)
     checked = len(paths) if sel is None else sum(1 for p in paths if sel(p))
     warnings = [
@@ -278,7 +275,7 @@ def assemble(fact: Fact, paths: Sequence[str], outcomes: Iterable[ArticleOutcome
         if not any(glob_matcher((w.article,))(p) for p in paths)
     ]
     return FactResult(fact, tuple(findings), tuple(notes), tuple(problems), tuple(warnings),
-                      checked, mentioning)
+                      checked)
 
 
 def pool_for(loaded: LoadedFact, articles: Sequence[PreparedArticle],

@@ -867,7 +867,7 @@ class _Resolver:
                 + "; define it under 'entities:' in a fact file, or write the full name"
                 + self.hint, pos)
         eid = value
-        self.entities[eid] = Entity(id=eid, name=value, type=etype, pos=pos, implicit=True)
+        self.entities[eid] = Entity(id=eid, name=value, type=etype, pos=pos)
         self.by_name[value.casefold()] = eid
         return eid
 

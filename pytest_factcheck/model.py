@@ -38,7 +38,6 @@ class Entity:
     type: str = "person"
     date: str | None = None
     pos: SourcePos | None = None
-    implicit: bool = False  # made from a plain name in a fact field
 
     @property
     def is_person(self) -> bool:
@@ -100,7 +99,6 @@ class Finding:
     excerpt: str
     message: str
     matched: str = ""
-    sentence: str = ""
     mark: tuple[int, int] = (0, 0)
     detail: str = ""
     waiver: str = ""
@@ -170,7 +168,6 @@ class FactResult:
     problems: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()  # reported, but do not change the outcome
     articles_checked: int = 0
-    articles_mentioning: int = 0
 
     @property
     def contradictions(self) -> tuple[Finding, ...]:

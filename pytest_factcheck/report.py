@@ -47,7 +47,7 @@ def article_counts(result: FactResult) -> dict[str, int]:
 
 
 def _marked(f: Finding, indent: str = "    ") -> list[str]:
-    text = f.sentence or f.excerpt
+    text = f.excerpt
     ms, me = f.mark
     lines = [indent + text]
     if me > ms or ms < len(text):

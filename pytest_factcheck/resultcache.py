@@ -56,7 +56,7 @@ from .model import FactResult, Finding, Note
 
 __all__ = ["FactMemo", "ResultStore"]
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: findings without the copy of their excerpt
 MAGIC = "pytest-factcheck/results"
 KEEP_CATALOGS = 4  # memo folders of earlier catalogs kept (switching branches back and forth)
 KEEP_SNAPSHOTS = 32  # snapshots of earlier runs kept (memos still based on them)
@@ -80,13 +80,10 @@ class FactMemo:
     retry: frozenset[str] = frozenset()
 
 
-_SAME = None  # a finding's sentence equal to its excerpt (the usual case) is stored once
-
-
 def _encode(out: ArticleOutcome) -> tuple[Any, ...]:
     findings = tuple(
         (f.fact_id, f.article, f.line, f.column, f.status, f.reason, f.excerpt, f.message,
-         f.matched, _SAME if f.sentence == f.excerpt else f.sentence, f.mark, f.detail,
+         f.matched, f.mark, f.detail,
          f.waiver, f.end_line, f.end_column) for f in out.findings)
     notes = tuple((n.article, n.line, n.column, n.message) for n in out.notes)
     return findings, notes, out.mentioned
@@ -101,8 +98,6 @@ def _finding(values: tuple[Any, ...]) -> Finding:
     # filling __dict__ at once is several times faster, for the same object.
     f = _new(Finding)
     f.__dict__.update(zip(_FINDING_FIELDS, values, strict=True))
-    if values[9] is _SAME:
-        f.__dict__["sentence"] = values[6]
     return f
 
 

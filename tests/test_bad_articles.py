@@ -245,8 +245,6 @@ def test_unbalanced_and_stray_quote_marks(tmp_path: Path) -> None:
 
 
 def test_unbalanced_quotes_do_not_break_the_quote_kind(tmp_path: Path) -> None:
-    if importlib.util.find_spec("pytest_factcheck.kinds.quote") is None:
-        pytest.skip("quote kind not there yet")
     cat = catalog(tmp_path, """\
 facts:
   - id: lavrov-disgrace

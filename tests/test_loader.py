@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
 import re
 import time
@@ -23,10 +22,6 @@ from pytest_factcheck.kinds import names as kind_names
 from pytest_factcheck.loader import Catalog, load_catalog, parse_yaml, schema
 
 KINDS = kind_names()
-
-
-def kind_available(kind: str) -> bool:
-    return importlib.util.find_spec(f"pytest_factcheck.kinds.{kind}") is not None
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -167,10 +162,6 @@ def test_every_spec_example_passes_the_loaders_checks(name: str) -> None:
 
 @pytest.mark.parametrize("name", SPEC_FACTS)
 def test_every_spec_example_loads(tmp_path: Path, name: str) -> None:
-    kinds = set(re.findall(r"kind: (\w+)", SPEC_FACTS[name]))
-    missing = [k for k in kinds if not kind_available(k)]
-    if missing:
-        pytest.skip(f"kind module not there yet: {missing}")
     catalog = load(tmp_path, spec=spec_doc(name))
     assert problems(catalog) == []
     assert catalog.facts
@@ -347,8 +338,6 @@ def test_identical_entity_definitions_in_two_files_are_fine(tmp_path: Path) -> N
 
 
 def test_an_entity_used_as_an_event_is_an_event(tmp_path: Path) -> None:
-    if not kind_available("attendance"):
-        pytest.skip("attendance kind not there yet")
     catalog = load(tmp_path, f=spec_doc("attendance"))
     assert problems(catalog) == []
     assert catalog.entities.entities["g7-lucca"].type == "event"

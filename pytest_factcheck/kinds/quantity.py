@@ -225,8 +225,6 @@ def _gap(text: str, a: int, b: int) -> _Gap:
 @dataclass(frozen=True)
 class _Tie:
     expr: NumberExpr
-    cue_start: int
-    cue_end: int
     score: tuple[bool, int]
 
 
@@ -369,7 +367,7 @@ class QuantityChecker:
         score = (gap.punct, len(gap.words))
         if self._claimed_by_rival(text, sentence, e, cs, ce, score):
             return None
-        return _Tie(e, cs, ce, score)
+        return _Tie(e, score)
 
     def _claimed_by_rival(self, text: str, sentence: Sentence, e: NumberExpr, cs: int, ce: int,
                           score: tuple[bool, int]) -> bool:

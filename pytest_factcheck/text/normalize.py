@@ -45,7 +45,7 @@ import regex
 
 from .confusables import skeleton
 
-__all__ = ["Normalized", "OffsetMap", "fold_word", "normalize", "normalize_phrase", "words"]
+__all__ = ["Normalized", "OffsetMap", "normalize", "normalize_phrase"]
 
 QUOTE_CHARS = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2035": "'",
@@ -325,15 +325,3 @@ def normalize_phrase(phrase: str) -> str:
     """The folded, normalized form of a phrase from a fact file."""
     return normalize(phrase).folded
 
-
-_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*")
-
-
-def fold_word(word: str) -> str:
-    """Case-folded form of a normalized word, for word-by-word comparison."""
-    return word.casefold()
-
-
-def words(text: str) -> list[tuple[int, int, str]]:
-    """Words of a normalized string as ``(start, end, casefolded word)``."""
-    return [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]

@@ -81,10 +81,6 @@ class Interval:
             raise ValueError(f"not an interval: {self.lo!r}..{self.hi!r}")
 
     @classmethod
-    def exactly(cls, n: float) -> Interval:
-        return cls(n, n)
-
-    @classmethod
     def allowed(cls, lo: float | None, hi: float | None) -> Interval:
         """The range a fact allows (``min``/``max``; either may be missing)."""
         return cls(-INF if lo is None else float(lo), INF if hi is None else float(hi))

@@ -23,11 +23,8 @@ __all__ = [
     "TokenRun",
     "is_capitalized",
     "is_possessive",
-    "lower_words",
     "phrase_pattern",
     "tokens",
-    "word_count",
-    "words",
     "wordset",
 ]
 
@@ -68,16 +65,6 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ..
         return ()
     return tuple(Token(m.start(), m.end(), m.group())
                  for m in _TOKEN.finditer(text, start, stop))
-
-
-def words(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
-    """Word tokens of ``text[start:end]``."""
-    return tuple(t for t in tokens(text, start, end) if t.is_word)
-
-
-def word_count(text: str, start: int, end: int) -> int:
-    """How many words lie between two offsets (0 when ``end <= start``)."""
-    return len(words(text, start, end))
 
 
 def is_capitalized(word: str) -> bool:
@@ -122,11 +109,6 @@ class TokenRun:
         while j > i and self.items[j - 1].end > end:
             j -= 1
         return self.items[i:j]
-
-
-def lower_words(toks: Sequence[Token]) -> list[str]:
-    """The casefolded texts of the word tokens among ``toks``."""
-    return [t.lower for t in toks if t.is_word]
 
 
 def wordset(text: str) -> frozenset[str]:
