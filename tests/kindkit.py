@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from pytest_factcheck.engine import check_fact
-from pytest_factcheck.loader import Catalog, load_catalog
+from pytest_factcheck import engine
+from pytest_factcheck.article import PreparedArticle
+from pytest_factcheck.loader import Catalog, LoadedFact, load_catalog
 from pytest_factcheck.model import FactResult
 
 from .conftest import prepared
+
+
+def check_fact(loaded: LoadedFact, articles: Sequence[PreparedArticle]) -> FactResult:
+    """``engine.check_fact``, asserting that the checker ran cleanly.
+
+    The engine turns an exception inside a checker into a ``Problem`` (so that a
+    run goes on); a kind test that ignored them would pass whatever the checker
+    did, so every kind test goes through here.
+    """
+    result = engine.check_fact(loaded, articles)
+    assert not result.problems, [str(p) for p in result.problems]
+    return result
 
 
 def catalog(tmp_path: Path, yaml_text: str) -> Catalog:

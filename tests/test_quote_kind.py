@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from pytest_factcheck.article import Article, PreparedArticle
 from pytest_factcheck.articles import read_article
-from pytest_factcheck.engine import check_fact
 from pytest_factcheck.entities import EntityIndex
 from pytest_factcheck.errors import FactError
 from pytest_factcheck.kinds import CompileContext
@@ -20,6 +19,7 @@ from pytest_factcheck.loader import load_catalog
 from pytest_factcheck.model import Entity, Evidence, Fact, SourcePos
 
 from .conftest import SEEDS
+from .kindkit import check_fact
 
 ENTITIES = {
     "putin": Entity("putin", "Vladimir Putin",

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 
 from pytest_factcheck.article import Article, PreparedArticle
 from pytest_factcheck.articles import read_article
-from pytest_factcheck.engine import check_fact
 from pytest_factcheck.kinds.role import title_key
 from pytest_factcheck.loader import LoadedFact, load_catalog
 
 from .conftest import SEEDS
+from .kindkit import check_fact
 
 CATALOG = """
 entities:

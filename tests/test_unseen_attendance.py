@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 
 from pytest_factcheck.article import Article, PreparedArticle
-from pytest_factcheck.engine import check_fact
 from pytest_factcheck.loader import LoadedFact, load_catalog
 
-from .kindkit import check
+from .kindkit import check, check_fact
 
 CATALOG = """
 entities:

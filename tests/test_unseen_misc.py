@@ -11,13 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pytest_factcheck.article import Article, PreparedArticle
-from pytest_factcheck.engine import check_fact
 from pytest_factcheck.entities import EntityIndex
 from pytest_factcheck.kinds.pattern import FLAGS, compile_pattern, normalize_pattern
 from pytest_factcheck.loader import LoadedFact, load_catalog
 from pytest_factcheck.model import Entity, SourcePos
 
 from .conftest import prepared
+from .kindkit import check_fact
 
 # ---------------------------------------------------------------------------
 # Entity mentions

@@ -28,8 +28,9 @@ from pathlib import Path
 import pytest
 
 from pytest_factcheck.article import Article, PreparedArticle
-from pytest_factcheck.engine import check_fact
 from pytest_factcheck.loader import LoadedFact, load_catalog
+
+from .kindkit import check_fact
 
 pytest_plugins = ["pytester"]
 
@@ -328,7 +329,6 @@ def test_trap(facts: dict[str, LoadedFact], fact_id: str, text: str,
 def test_a_part_after_including_never_adds_up_with_the_total(tmp_path: Path) -> None:
     """"killed 58 people, including 12 children" claims 58: the 12 are among them."""
     from pytest_factcheck.article import Article, prepare
-    from pytest_factcheck.engine import check_fact
     from pytest_factcheck.loader import load_catalog
 
     (tmp_path / "f.yaml").write_text(

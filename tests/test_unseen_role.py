@@ -12,8 +12,9 @@ import textwrap
 import pytest
 
 from pytest_factcheck.article import Article, PreparedArticle
-from pytest_factcheck.engine import check_fact
 from pytest_factcheck.loader import LoadedFact, load_catalog
+
+from .kindkit import check_fact
 
 CATALOG = """
 entities:

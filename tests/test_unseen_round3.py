@@ -17,8 +17,9 @@ import textwrap
 import pytest
 
 from pytest_factcheck.article import Article, PreparedArticle
-from pytest_factcheck.engine import check_fact
 from pytest_factcheck.loader import LoadedFact, load_catalog
+
+from .kindkit import check_fact
 
 Q1 = "We will not send troops without a mandate from the United Nations"
 Q2 = "Our armed forces stand ready to defend every inch of allied territory"
