@@ -24,11 +24,11 @@ import yaml
 from .article import Article
 from .errors import ArticleError
 from .files import escape_name, walk_files
+from .text.normalize import ERASE
 
 __all__ = ["ARTICLE_SUFFIXES", "discover_articles", "parse_article", "read_article"]
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
-ERASE = "\u200b"
 _LONE_CR = re.compile(r"\r(?!\n)")
 _BYTE_BREAK = re.compile(rb"\r\n|\r|\n")
 # Articles above this size are skipped with a reason: preparing text costs about

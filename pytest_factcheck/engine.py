@@ -16,7 +16,7 @@ from .article import PreparedArticle
 from .index import CorpusIndex, fact_needs
 from .loader import LoadedFact
 from .model import Evidence, Fact, FactResult, Finding, Note, Problem, Waiver
-from .text.normalize import normalize_phrase
+from .text.normalize import ERASE, normalize_phrase
 
 __all__ = ["ArticleOutcome", "ArticleSelector", "assemble", "check_all", "check_article",
            "check_fact", "glob_matcher", "make_excerpt", "pool_for"]
@@ -124,15 +124,13 @@ def make_excerpt(text: str, start: int, end: int, width: int = EXCERPT_WIDTH
     return pre + flat[left:right] + post, start - left + len(pre), end - left + len(pre)
 
 
-ERASED = "\u200b"
-
 
 def _without_erased(text: str, start: int, end: int) -> tuple[str, int, int]:
     """Drop erased markup (zero-width spaces) and shift the mark to match."""
-    if ERASED not in text:
+    if ERASE not in text:
         return text, start, end
-    return (text.replace(ERASED, ""), start - text.count(ERASED, 0, start),
-            end - text.count(ERASED, 0, end))
+    return (text.replace(ERASE, ""), start - text.count(ERASE, 0, start),
+            end - text.count(ERASE, 0, end))
 
 
 def _finding(fact: Fact, art: PreparedArticle, ev: Evidence) -> Finding:

@@ -34,6 +34,7 @@ import regex
 
 from .article import PreparedArticle
 from .model import Entity
+from .text.dates import MONTH_NAMES
 from .text.normalize import normalize_phrase
 
 __all__ = ["HONORIFICS", "EntityIndex", "Mention"]
@@ -80,8 +81,7 @@ _NAME_AFTER = regex.compile(rf"(?:\s*,\s*|\s)(?P<name>{_CAP}(?:\s{_CAP}){{0,3}})
 _NAME_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<name>{_CAP}(?:\s{_CAP}){{0,3}})\s*,\s*$")
 
 
-_MONTHS = frozenset("""january february march april may june july august september october
-    november december""".split())
+_MONTHS = frozenset(MONTH_NAMES)
 _MONTH_LEADS = frozenset("""in since until till by early late mid last next this during
     throughout from through""".split())
 

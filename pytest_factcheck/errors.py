@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 from .model import Problem, SourcePos
+
+
+def guess(word: str, choices: Iterable[str]) -> str | None:
+    """The choice ``word`` most likely means: the same word in another case, or a
+    close spelling; None when nothing is close."""
+    options = list(choices)
+    same_case = [c for c in options if c.casefold() == word.casefold()]
+    if same_case:
+        return same_case[0]
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """`` (did you mean 'x'?)`` for an error message, or ``""``."""
+    found = guess(word, choices)
+    return f" (did you mean {found!r}?)" if found else ""
 
 
 class FactError(Exception):

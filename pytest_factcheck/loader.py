@@ -18,7 +18,6 @@ order; a file with a problem contributes no facts, and never stops another file.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import json
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -35,6 +34,8 @@ import yaml
 from . import kinds
 from .entities import EntityIndex
 from .errors import FactError
+from .errors import did_you_mean as _did_you_mean
+from .errors import guess as _guess
 from .files import is_inside, walk_files
 from .kinds import Checker, CompileContext, compile_fact
 from .model import Entity, Fact, Problem, SourcePos, Waiver
@@ -293,20 +294,6 @@ def kind_fields(kind: str) -> tuple[str, ...]:
     """Fields of one kind (besides the common fields)."""
     props = schema()["$defs"].get(f"{kind}-fact", {}).get("properties", {})
     return tuple(props)
-
-
-def _guess(word: str, choices: Iterable[str]) -> str | None:
-    options = list(choices)
-    same_case = [c for c in options if c.casefold() == word.casefold()]
-    if same_case:
-        return same_case[0]
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    guess = _guess(word, choices)
-    return f" (did you mean {guess!r}?)" if guess else ""
 
 
 def _missing(err: jsonschema.ValidationError) -> str:

@@ -23,7 +23,6 @@ the following paragraph; ``<!-- factcheck: off -->`` ... ``<!-- factcheck: on
 
 from __future__ import annotations
 
-import difflib
 from bisect import bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -33,14 +32,14 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from .article import InlineWaiver
+from .errors import did_you_mean
 from .model import Problem
-from .text.normalize import OffsetMap
+from .text.normalize import ERASE, OffsetMap
 from .text.segment import paragraph_spans
 
 __all__ = ["Comment", "MarkdownProse", "article_waiver_problems", "markdown_prose", "read_waivers",
            "with_breaks"]
 
-ERASE = "\u200b"
 BREAK = "\n\n"
 _KEEP_AS_IS = frozenset(" \t\r\n")
 
@@ -356,8 +355,7 @@ def article_waiver_problems(path: str, waivers: Iterable[InlineWaiver],
             out.append(Problem(path, w.line, w.column, f"inline waiver: {w.problem}"))
         elif (known_facts is not None and w.fact_id is not None
               and w.fact_id not in known_facts):
-            guess = difflib.get_close_matches(w.fact_id, list(known_facts), n=1)
             out.append(Problem(path, w.line, w.column,
                                f"inline waiver: no fact {w.fact_id!r} was loaded"
-                               + (f" (did you mean {guess[0]!r}?)" if guess else "")))
+                               + did_you_mean(w.fact_id, known_facts)))
     return out

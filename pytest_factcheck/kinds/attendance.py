@@ -56,12 +56,15 @@ from ..article import PreparedArticle, Sentence
 from ..entities import EntityIndex, Mention
 from ..errors import FactError
 from ..model import Entity, Evidence, Fact
+from ..text.dates import WEEKDAYS as _WEEKDAY_NAMES
+from ..text.dates import Day, parse_day, stated_dates
 from ..text.normalize import normalize_phrase
 from ..text.phrases import (
     Token,
     TokenRun,
     is_capitalized,
     is_possessive,
+    nationality_like,
     phrase_pattern,
     tokens,
     wordset,
@@ -165,7 +168,7 @@ CUES: tuple[Cue, ...] = (
          r"(?:\s+attend)?", strict=True, relative=False),
 )
 
-WEEKDAYS = wordset("monday tuesday wednesday thursday friday saturday sunday")
+WEEKDAYS = _WEEKDAY_NAMES
 # Words that may stand between a person and the wording they are the subject of.
 SUBJECT_WORDS = wordset("""
     who also later earlier then first finally briefly personally previously already
@@ -220,85 +223,10 @@ _RELATIVE_TIME = regex.compile(
     r"ago|later\s+this\s+(?:week|month|year)|tomorrow|in\s+the\s+coming",
     regex.IGNORECASE,
 )
-_NATIONALITY = regex.compile(r"(?:an|ian|ese|ish|ch|i)$")
 
 # --------------------------------------------------------------------------
-# Dates
+# Dates (read by text/dates.py)
 # --------------------------------------------------------------------------
-MONTHS = {
-    name: i + 1
-    for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")]
-    )
-    for name in names
-}
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
-         r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-_ORD = r"(?:st|nd|rd|th)?"
-# A month named alone ("in February", "February's meeting"): full names only.
-_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|" \
-              r"November|December)"
-_DATE = regex.compile(
-    rf"(?P<iso>(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?!\d))"
-    rf"|(?P<num>(?<![\d/])(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})/(?P<ny>\d{{2}}|\d{{4}})(?![\d/]))"
-    rf"|(?P<dm>(?<!\d)(?P<dd>\d{{1,2}}){_ORD}(?:\s*-\s*(?P<dd2>\d{{1,2}}){_ORD})?"
-    rf"(?:\s+of)?\s+(?P<dmm>{_MONTH})(?:,?\s+(?P<dmy>\d{{4}}))?(?!\d))"
-    rf"|(?P<md>(?P<mdm>{_MONTH})\s+(?P<mdd>\d{{1,2}}){_ORD}(?!\d)"
-    rf"(?:\s*-\s*(?P<mdd2>\d{{1,2}}){_ORD})?(?:,?\s+(?P<mdy>\d{{4}}))?)"
-    rf"|(?P<my>(?P<mym>{_MONTH})\s+(?P<myy>\d{{4}})(?!\d))"
-    rf"|(?P<mo>(?<![\p{{L}}\p{{N}}])(?:(?P<moin>in|early|late|mid|since|until|last|since)"
-    rf"\s*-?\s*)?(?P<mom>{_MONTH_NAME})(?:'s)?(?![\p{{L}}\p{{N}}]))"
-    rf"|(?P<year>(?<![\p{{L}}\p{{N}}\-/])(?:19|20)\d{{2}}(?![\p{{L}}\p{{N}}\-/]))",
-)
-
-
-@dataclass(frozen=True)
-class Day:
-    year: int
-    month: int
-    day: int
-
-
-def parse_day(value: str | None) -> Day | None:
-    """A ``YYYY-MM-DD`` date (possibly with a time after it), or None."""
-    if not value:
-        return None
-    m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", str(value))
-    if not m:
-        return None
-    y, mo, d = (int(g) for g in m.groups())
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
-        return None
-    return Day(y, mo, d)
-
-
-def _month(word: str) -> int:
-    return MONTHS.get(word.rstrip(".").casefold(), 0)
-
-
-def _fits(day: Day, year: int | None, month: int | None, d1: int | None,
-          d2: int | None = None) -> bool:
-    if year is not None and year != day.year:
-        return False
-    if month is not None and month != day.month:
-        return False
-    if d1 is not None:
-        hi = d2 if d2 is not None and d2 >= d1 else d1
-        if not d1 <= day.day <= hi:
-            return False
-    return True
-
-
-def _year(text: str | None) -> int | None:
-    if text is None:
-        return None
-    y = int(text)
-    return y + 2000 if y < 100 else y
-
-
 _NO_DAY = Day(0, 0, 0)  # fits no stated date: any date in a sentence is "another"
 
 
@@ -306,36 +234,7 @@ def states_other_date(text: str, start: int, end: int, day: Day) -> bool:
     """Whether ``text[start:end]`` states a date (or year) other than ``day``."""
     if _RELATIVE_TIME.search(text, start, end):
         return True
-    for m in _DATE.finditer(text, start, end):
-        g = m.group
-        if g("iso"):
-            ok = _fits(day, int(g("iy")), int(g("im")), int(g("id")))
-        elif g("num"):
-            a, b, y = int(g("na")), int(g("nb")), _year(g("ny"))
-            ok = _fits(day, y, b, a) or _fits(day, y, a, b)
-        elif g("dm"):
-            if g("dmm")[:1].islower():
-                continue
-            d2 = int(g("dd2")) if g("dd2") else None
-            ok = _fits(day, _year(g("dmy")), _month(g("dmm")), int(g("dd")), d2)
-        elif g("md"):
-            if g("mdm")[:1].islower():
-                continue
-            d2 = int(g("mdd2")) if g("mdd2") else None
-            ok = _fits(day, _year(g("mdy")), _month(g("mdm")), int(g("mdd")), d2)
-        elif g("my"):
-            if g("mym")[:1].islower():
-                continue
-            ok = _fits(day, int(g("myy")), _month(g("mym")), None)
-        elif g("mo"):
-            if g("mom")[:1].islower() or (g("mom") == "May" and not g("moin")):
-                continue  # "may" the verb, "May" the name
-            ok = _fits(day, None, _month(g("mom")), None)
-        else:
-            ok = _fits(day, int(m.group()), None, None)
-        if not ok:
-            return True
-    return False
+    return any(not d.fits(day) for d in stated_dates(text, start, end))
 
 
 # --------------------------------------------------------------------------
@@ -441,7 +340,7 @@ def _subject_gap_ok(sent: _Sentence, person: Mention, cue_start: int) -> bool:
         elif _appositive_word(t, sent.title_case):
             if has_who and before_who and is_capitalized(t.text) and prev is not None \
                     and prev.text == "," and t.lower not in TITLE_WORDS \
-                    and not is_possessive(t.text) and not _NATIONALITY.search(t.lower):
+                    and not is_possessive(t.text) and not nationality_like(t.lower):
                 return False  # "Tillerson, Gabriel, who attended": who is Gabriel
         else:
             return False

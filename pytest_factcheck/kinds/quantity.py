@@ -69,6 +69,7 @@ import regex
 from ..article import Paragraph, PreparedArticle, Sentence
 from ..errors import FactError
 from ..model import Evidence, Fact
+from ..text.dates import MONTH_NAME, MONTH_NAMES, WEEKDAYS
 from ..text.normalize import normalize_phrase
 from ..text.numbers import Interval, NumberExpr, find_numbers, fmt_number
 from .base import CompileContext, Kind, Locate, Needs, empty_entries, listing, strings
@@ -157,9 +158,7 @@ _PLACE_FIRST = regex.compile(
     r"\s*(?:In|At)\s+(?:(?:the\s+)?(?:town|village|city|district|province|region|county"
     r"|state|area)\s+of\s+|(?:neighbouring|neighboring|nearby|northern|southern|eastern"
     r"|western|central|coastal|remote)\s+)?(?P<place>\p{Lu}[\p{L}'-]+)")
-_MONTHS_AND_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS_AND_DAYS = frozenset(MONTH_NAMES) | WEEKDAYS
 # "Eight workers who died in the fire were migrants": the count is the subject
 # of a later main verb, so the cue sits in a relative clause.
 _MAIN_VERB_AFTER = regex.compile(
@@ -170,9 +169,7 @@ _MAIN_VERB_AFTER = regex.compile(
 _FINDING_VERBS = frozenset(
     "found find finds recovered recover recovers retrieved pulled identified buried exhumed "
     "discovered located".split())
-_MONTH = regex.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b")
+_MONTH = regex.compile(rf"\b({MONTH_NAME})\b")
 # "licensed to carry 640", "a capacity of 640": what there is room for, not a count.
 _CAPACITY = regex.compile(
     r"\b(?:capacity|licen[cs]ed\s+(?:to\s+carry|for)|certified\s+(?:to\s+carry|for)"

@@ -51,8 +51,16 @@ from ..article import PreparedArticle, Sentence
 from ..entities import EntityIndex, Mention
 from ..errors import FactError
 from ..model import Evidence, Fact
+from ..text.dates import MONTH_NAMES, WEEKDAYS
 from ..text.normalize import normalize_phrase
-from ..text.phrases import is_capitalized, is_possessive, phrase_pattern, tokens, wordset
+from ..text.phrases import (
+    is_capitalized,
+    is_possessive,
+    nationality_like,
+    phrase_pattern,
+    tokens,
+    wordset,
+)
 from .base import CompileContext, Kind, Locate, Needs, empty_entries, listing, strings
 
 Tense = Literal["present", "former", "then"]
@@ -68,10 +76,8 @@ QUALIFIERS = wordset("""
     prospective would-be designate aspiring potential putative self-styled alleged fake
     honorary parliamentary permanent principal senior chief lead co first second third
     fellow previous next""")
-WEEKDAYS_MONTHS = wordset("""
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december""")
-_NATIONALITY = regex.compile(r"(?:an|ian|ese|ish|ch|i)$|^[A-Z]{2,3}$")
+WEEKDAYS_MONTHS = frozenset(MONTH_NAMES) | WEEKDAYS
+_ACRONYM = regex.compile(r"^[A-Z]{2,3}$")  # "US Secretary of State", "UK Trade Minister"
 _APPOS_END = regex.compile(r"(?:\s*[,.;:!?)]|\s+-\s|\s*-\s*$|\s*$|\s+who(?![\p{L}]))")
 # Between a name and an appositive title: ", " + introducer words.
 _APPOS_LEAD = regex.compile(
@@ -333,7 +339,7 @@ class RoleChecker:
             if len(before) == 1 or before[-2].text in ('"', "(", "["):
                 # First word of the sentence: capitalized by position, unless it
                 # looks like a nationality ("British Foreign Secretary ...").
-                return bool(_NATIONALITY.search(prev.text))
+                return nationality_like(prev.text) or _ACRONYM.match(prev.text) is not None
             return True
         return False
 

@@ -45,7 +45,7 @@ import regex
 
 from .confusables import skeleton
 
-__all__ = ["Normalized", "OffsetMap", "normalize", "normalize_phrase"]
+__all__ = ["ERASE", "Normalized", "OffsetMap", "normalize", "normalize_phrase"]
 
 QUOTE_CHARS = {
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2035": "'",
@@ -57,6 +57,10 @@ QUOTE_CHARS = {
 DASH_CHARS = frozenset(
     "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d\u00ad\u058a\u05be"
 )
+# What the article readers put in place of source they erase (markup, front
+# matter, a byte-order mark), one for one, so offsets still map to the file;
+# normalization drops it like every other invisible character.
+ERASE = "\u200b"
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 
 

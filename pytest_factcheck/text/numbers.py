@@ -44,6 +44,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .dates import MONTHS
+
 __all__ = ["Interval", "NumberExpr", "find_numbers"]
 
 INF = math.inf
@@ -172,12 +174,6 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000,
 # Vague plurals: the least they can mean.
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
          "millions": 2_000_000, "billions": 2_000_000_000}
-MONTHS = frozenset(
-    [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-        "sep", "sept", "oct", "nov", "dec"
-    ])
 TIME_WORDS = frozenset([
     "am", "pm", "gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt", "et", "hrs",
     "o'clock"

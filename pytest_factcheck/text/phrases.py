@@ -23,6 +23,7 @@ __all__ = [
     "TokenRun",
     "is_capitalized",
     "is_possessive",
+    "nationality_like",
     "phrase_pattern",
     "tokens",
     "wordset",
@@ -114,3 +115,12 @@ class TokenRun:
 def wordset(text: str) -> frozenset[str]:
     """The white-space separated words of ``text`` (for vocabulary tables)."""
     return frozenset(text.split())
+
+
+_NATIONALITY_ENDING = regex.compile(r"(?:an|ian|ese|ish|ch|i)$")
+
+
+def nationality_like(word: str) -> bool:
+    """Does ``word`` end like a nationality adjective (Italian, Chinese, British,
+    French, Iraqi)? As written: case is the caller's to fold."""
+    return _NATIONALITY_ENDING.search(word) is not None

@@ -1,0 +1,161 @@
+"""Dates in prose and in fact files: month and weekday names, days, stated dates.
+
+One home for what several readers need: the month and weekday vocabulary
+(numbers must not read "May 4" as a count, entities must not read "May" as a
+surname, quantity must tell a count "in March" from the toll, role must not
+read "Monday's" as a title word), :class:`Day` and :func:`parse_day` for a
+fact file's ``YYYY-MM-DD``, and :func:`stated_dates`, which finds the dates a
+stretch of prose states (``4 April 2017``, ``April 4``, ``2017-04-04``,
+``04/04/2017``, ``April 2017``, ``in April``, a bare year), each as the parts it
+fixes. Pure text machinery: nothing here knows about facts or articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+__all__ = ["MONTHS", "MONTH_NAMES", "MONTH_NUMBERS", "WEEKDAYS", "Day", "StatedDate",
+           "month_number", "parse_day", "stated_dates"]
+
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Every name and abbreviation of a month (casefolded, without the dot) -> 1..12.
+MONTH_NUMBERS: dict[str, int] = {
+    name: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sept", "sep"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")]
+    )
+    for name in names
+}
+# Full month names and their abbreviations (casefolded).
+MONTHS = frozenset(MONTH_NUMBERS)
+
+# A month as written in a date: a full name or an abbreviation, with its dot.
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|" \
+        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+# A month named alone ("in February", "February's meeting"): full names only.
+MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|" \
+             r"November|December)"
+_ORD = r"(?:st|nd|rd|th)?"
+_DATE = regex.compile(
+    rf"(?P<iso>(?<!\d)(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?!\d))"
+    rf"|(?P<num>(?<![\d/])(?P<na>\d{{1,2}})/(?P<nb>\d{{1,2}})/(?P<ny>\d{{2}}|\d{{4}})(?![\d/]))"
+    rf"|(?P<dm>(?<!\d)(?P<dd>\d{{1,2}}){_ORD}(?:\s*-\s*(?P<dd2>\d{{1,2}}){_ORD})?"
+    rf"(?:\s+of)?\s+(?P<dmm>{MONTH})(?:,?\s+(?P<dmy>\d{{4}}))?(?!\d))"
+    rf"|(?P<md>(?P<mdm>{MONTH})\s+(?P<mdd>\d{{1,2}}){_ORD}(?!\d)"
+    rf"(?:\s*-\s*(?P<mdd2>\d{{1,2}}){_ORD})?(?:,?\s+(?P<mdy>\d{{4}}))?)"
+    rf"|(?P<my>(?P<mym>{MONTH})\s+(?P<myy>\d{{4}})(?!\d))"
+    rf"|(?P<mo>(?<![\p{{L}}\p{{N}}])(?:(?P<moin>in|early|late|mid|since|until|last|since)"
+    rf"\s*-?\s*)?(?P<mom>{MONTH_NAME})(?:'s)?(?![\p{{L}}\p{{N}}]))"
+    rf"|(?P<year>(?<![\p{{L}}\p{{N}}\-/])(?:19|20)\d{{2}}(?![\p{{L}}\p{{N}}\-/]))",
+)
+
+
+@dataclass(frozen=True)
+class Day:
+    year: int
+    month: int
+    day: int
+
+
+def parse_day(value: str | None) -> Day | None:
+    """A ``YYYY-MM-DD`` date (possibly with a time after it), or None."""
+    if not value:
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", str(value))
+    if not m:
+        return None
+    y, mo, d = (int(g) for g in m.groups())
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return Day(y, mo, d)
+
+
+def month_number(word: str) -> int:
+    """1..12 for a month's name or abbreviation (``Sept.``), else 0."""
+    return MONTH_NUMBERS.get(word.rstrip(".").casefold(), 0)
+
+
+@dataclass(frozen=True)
+class StatedDate:
+    """A date as prose states it: the parts it fixes (None: not said).
+
+    ``ambiguous`` is set for ``04/05/2017``, which fixes day and month in one
+    of two orders: ``day``/``month`` hold the day-first reading and
+    ``month``/``day`` swapped the other.
+    """
+
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None = None
+    day_to: int | None = None  # "10-11 April": the last day of a range
+    ambiguous: bool = False
+
+    def fits(self, day: Day) -> bool:
+        """Could this stated date be ``day``?"""
+        if _fits(day, self.year, self.month, self.day, self.day_to):
+            return True
+        return self.ambiguous and _fits(day, self.year, self.day, self.month)
+
+
+def _fits(day: Day, year: int | None, month: int | None, d1: int | None,
+          d2: int | None = None) -> bool:
+    if year is not None and year != day.year:
+        return False
+    if month is not None and month != day.month:
+        return False
+    if d1 is not None:
+        hi = d2 if d2 is not None and d2 >= d1 else d1
+        if not d1 <= day.day <= hi:
+            return False
+    return True
+
+
+def _year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text else None
+
+
+def stated_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[StatedDate]:
+    """The dates ``text[start:end]`` states, in order. A month name in lower case
+    is not a month ("may"), nor is "May" alone without a word that leads a month."""
+    stop = len(text) if end is None else end
+    for m in _DATE.finditer(text, start, stop):
+        g = m.group
+        s, e = m.span()
+        if g("iso"):
+            yield StatedDate(s, e, int(g("iy")), int(g("im")), int(g("id")))
+        elif g("num"):
+            yield StatedDate(s, e, _year(g("ny")), int(g("nb")), int(g("na")), ambiguous=True)
+        elif g("dm"):
+            if not g("dmm")[:1].islower():
+                yield StatedDate(s, e, _year(g("dmy")), month_number(g("dmm")), int(g("dd")),
+                                 _int(g("dd2")))
+        elif g("md"):
+            if not g("mdm")[:1].islower():
+                yield StatedDate(s, e, _year(g("mdy")), month_number(g("mdm")),
+                                 int(g("mdd")), _int(g("mdd2")))
+        elif g("my"):
+            if not g("mym")[:1].islower():
+                yield StatedDate(s, e, int(g("myy")), month_number(g("mym")))
+        elif g("mo"):
+            if not (g("mom")[:1].islower() or (g("mom") == "May" and not g("moin"))):
+                yield StatedDate(s, e, None, month_number(g("mom")))
+        else:
+            yield StatedDate(s, e, int(m.group()), None)
