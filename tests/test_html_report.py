@@ -85,18 +85,25 @@ def test_page_data_counts_and_marks(report_page: Path) -> None:
         "lavrov-spelling", "assad-spelling", "no-foreknowledge-as-fact"]
     assert [a["path"] for a in data["articles"]] == [
         "articles/profile.html", "articles/talks.md", "articles/wire.md"]
-    assert data["counts"] == {"contradiction": 2, "waived": 1, "consistent": 2, "silent": 4}
+    assert data["counts"] == {"contradiction": 2, "waived": 1, "unsure": 0, "consistent": 2,
+                              "silent": 4}
     talks = data["articles"][1]
     assert (talks["title"], talks["date"], talks["slug"]) == (
         "Tillerson in Moscow", "2017-04-12", "tillerson-moscow")
+    # The text as read: the headline, then the body, no front matter or markup.
+    assert talks["paragraphs"] == [
+        "Tillerson in Moscow", "Talks", "Rex Tillerson met Sergey Lavrov on Wednesday."]
+    assert "source" not in talks
     [x] = data["cells"]["0:1"]["findings"]
     assert x["status"] == "contradiction"
-    source = talks["source"]
-    assert source[x["start"]:x["end"]] == "Sergey** Lavrov"
+    assert talks["paragraphs"][x["para"]][x["start"]:x["end"]] == "Sergey Lavrov"
     # Offsets count code points, past the emoji, as the page's script does.
     wire = data["articles"][2]
     [p] = data["cells"]["2:2"]["findings"]
-    assert wire["source"][p["start"]:p["end"]] == "Russia knew in advance"
+    assert wire["paragraphs"][p["para"]][p["start"]:p["end"]] == "Russia knew in advance"
+    assert "🙂" in wire["paragraphs"][p["para"]][:p["start"]]
+    profile = data["articles"][0]
+    assert profile["paragraphs"][-1] == "Bashar al-Assad was not discussed."  # no script
 
 
 def test_build_page_data_limits_columns_on_large_runs() -> None:
@@ -108,12 +115,14 @@ def test_build_page_data_limits_columns_on_large_runs() -> None:
     report["facts"][3]["findings"] = [{
         "article": "a7.txt", "line": 2, "column": 3, "end_line": 2, "end_column": 5,
         "status": "consistent", "message": "", "matched": "ok"}]
-    art = Article(path="a7.txt", source="\ufeffx\r\nabok", text="")
+    art = Article.from_text("\ufeffx\r\nabok", "a7.txt")
     data = build_page_data(report, {"a7.txt": art}, max_cells=100)
     assert data["limited"] and [a["path"] for a in data["articles"]] == ["a7.txt"]
-    assert data["counts"] == {"contradiction": 0, "waived": 0, "consistent": 1, "silent": 499}
+    assert data["counts"] == {"contradiction": 0, "waived": 0, "unsure": 0, "consistent": 1,
+                              "silent": 499}
     [x] = data["cells"]["3:0"]["findings"]
-    assert art.source[x["start"]:x["end"]] == "ok"
+    [para] = data["articles"][0]["paragraphs"]
+    assert para[x["start"]:x["end"]] == "ok"
     assert "start" not in report["facts"][3]["findings"][0]  # the report is not changed
 
 
@@ -160,8 +169,8 @@ def test_page_loads_without_console_errors_and_counts(browser: Browser,
     assert browser.console_errors() == []
     assert browser.evaluate("document.querySelectorAll('#matrix tbody tr').length") == 3
     assert browser.evaluate("document.querySelectorAll('#matrix a.cell').length") == 9
-    assert counts(browser) == {"facts": 3, "contradiction": 2, "waived": 1, "consistent": 2,
-                               "silent": 4}
+    assert counts(browser) == {"facts": 3, "contradiction": 2, "waived": 1, "unsure": 0,
+                               "consistent": 2, "silent": 4}
     assert browser.evaluate(
         "[...document.querySelectorAll('#matrix a.cell.contradiction')]"
         ".map(a => a.closest('tr').dataset.fact)") == [
@@ -177,8 +186,8 @@ def test_filters_by_kind_and_tag(browser: Browser, report_page: Path) -> None:
                          f" s.value = '{value}'; s.dispatchEvent(new Event('change')); }})()")
 
     choose("kind-filter", "pattern")
-    assert counts(browser) == {"facts": 1, "contradiction": 1, "waived": 0, "consistent": 0,
-                               "silent": 2}
+    assert counts(browser) == {"facts": 1, "contradiction": 1, "waived": 0, "unsure": 0,
+                               "consistent": 0, "silent": 2}
     choose("kind-filter", "")
     choose("tag-filter", "syria")
     assert browser.evaluate("[...document.querySelectorAll('#matrix tbody tr')]"
@@ -200,9 +209,14 @@ def test_clicking_a_contradiction_shows_the_highlighted_words(browser: Browser,
     assert browser.evaluate("document.getElementById('matrix-view').hidden") is True
     marks = browser.evaluate("[...document.querySelectorAll('#article-text mark')]"
                              ".map(m => [m.className, m.textContent])")
-    assert marks == [["contradiction", "Sergey** Lavrov"]]
-    text = browser.evaluate("document.getElementById('article-text').textContent")
-    assert text == TALKS  # the article as stored, whole
+    assert marks == [["contradiction", "Sergey Lavrov"]]
+    paras = browser.evaluate("[...document.querySelectorAll('#article-text p')]"
+                             ".map(p => p.textContent)")
+    # The article as a reader sees it: headline, then body; no front matter, no markup.
+    assert paras == ["Tillerson in Moscow", "Talks",
+                     "Rex Tillerson met Sergey Lavrov on Wednesday."]
+    assert browser.evaluate(
+        "document.querySelector('#article-text p').classList.contains('headline')") is True
     panel = browser.evaluate("document.getElementById('fact-panel').textContent")
     assert "lavrov-spelling" in panel and "The house spelling is Sergei Lavrov." in panel
     assert "contradiction at line 8, column 21" in panel
@@ -239,7 +253,8 @@ def test_header_and_filter_counts_agree(browser: Browser, report_page: Path) -> 
     header = browser.evaluate("document.getElementById('summary').textContent")
     c = counts(browser)
     assert (f"Cells: {c['contradiction']} contradiction, {c['waived']} waived, "
-            f"{c['consistent']} consistent, {c['silent']} silent") in header
+            f"{c['unsure']} unsure, {c['consistent']} consistent, {c['silent']} silent"
+            ) in header
     assert "3 facts \u00d7 3 articles" in header
 
 
