@@ -277,3 +277,155 @@ def test_altered_quote_diff_is_shown(browser: Browser, tmp_path: Path) -> None:
     assert browser.evaluate("[...document.querySelectorAll('#fact-panel .detail ins')]"
                             ".map(e => e.textContent)") == ["saw"]
     assert browser.console_errors() == []
+
+
+# -- notes, headlines, the article as read, the legend ---------------------------
+FEATURE_FACTS = """\
+facts:
+  - id: toll
+    kind: quantity
+    claim: Between 70 and 100 people died in the Khan Sheikhoun attack.
+    about: [Khan Sheikhoun]
+    cues: [killed, dead, died]
+    min: 70
+    max: 100
+  - id: lavrov
+    kind: spelling
+    claim: The house spelling is Sergei Lavrov.
+    preferred: Sergei Lavrov
+    avoid: [Sergey Lavrov]
+"""
+
+FEATURE_ARTICLES = {
+    # A note only: "20 children" may be a part of the toll.
+    "articles/unsure.md": "---\ntitle: Toll <b>rises</b>\nauthor: Desk\n---\n"
+                          "The Khan Sheikhoun attack killed 20 children, doctors said.\n",
+    "articles/plain.txt": "The Khan Sheikhoun attack killed 80 people.\n",
+    "articles/hostile.txt": "Sergey Lavrov <script>document.body.dataset.pwned = 'script'"
+                            "</script> spoke. <img src=x onerror=\"document.body.dataset."
+                            "pwned = 'img'\">\n",
+}
+
+
+@pytest.fixture(scope="module")
+def feature_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A page built from the engine's real results (notes included) over three articles."""
+    from pytest_factcheck.article import prepare
+    from pytest_factcheck.articles import parse_article
+    from pytest_factcheck.engine import check_fact
+    from pytest_factcheck.loader import load_catalog
+    from pytest_factcheck.report import build_json_report, result_to_json
+
+    root = tmp_path_factory.mktemp("html-features")
+    (root / "f.yaml").write_text(FEATURE_FACTS, "utf-8")
+    catalog = load_catalog([root / "f.yaml"])
+    assert not catalog.problems
+    articles = {p: parse_article(s.encode(), p, Path(p).suffix)
+                for p, s in FEATURE_ARTICLES.items()}
+    prepared = [prepare(a) for a in articles.values()]
+    facts = [result_to_json(check_fact(lf, prepared), fact_file="f.yaml")
+             for lf in catalog.facts]
+    report = build_json_report(list(articles), facts, [])
+    assert [n["article"] for f in report["facts"] for n in f["notes"]] == [
+        "articles/unsure.md"]
+    page = root / "report.html"
+    page.write_text(render_html_report(report, articles), "utf-8")
+    return page
+
+
+def open_page(b: Browser, page: Path) -> None:
+    b.open(page)
+    assert wait_until(b, "document.body.dataset.ready === 'true'")
+
+
+def choose(b: Browser, select: str, value: str) -> None:
+    b.evaluate(f"(() => {{ const s = document.getElementById('{select}');"
+               f" s.value = '{value}'; s.dispatchEvent(new Event('change')); }})()")
+
+
+def test_notes_are_unsure_cells(browser: Browser, feature_page: Path) -> None:
+    open_page(browser, feature_page)
+    cell = "tr[data-fact='toll'] a.cell[href$='article=0']"
+    assert browser.evaluate(f"document.querySelector(\"{cell}\").dataset.status") == "unsure"
+    assert browser.evaluate(f"document.querySelector(\"{cell}\").textContent") == "?"
+    assert browser.evaluate(
+        "[...document.querySelectorAll('#matrix a.cell')].map(a => a.dataset.status)") == [
+        "unsure", "consistent", "silent", "silent", "silent", "contradiction"]
+    assert counts(browser) == {"facts": 2, "contradiction": 1, "waived": 0, "unsure": 1,
+                               "consistent": 1, "silent": 3}
+    assert "1 unsure" in browser.evaluate("document.getElementById('summary').textContent")
+    # The state filter shows only the facts with an unsure cell, the other cells dimmed.
+    choose(browser, "state-filter", "unsure")
+    assert browser.evaluate("[...document.querySelectorAll('#matrix tbody tr')]"
+                            ".filter(r => !r.hidden).map(r => r.dataset.fact)") == ["toll"]
+    assert counts(browser) == {"facts": 1, "contradiction": 0, "waived": 0, "unsure": 1,
+                               "consistent": 1, "silent": 1}
+    assert browser.evaluate("[...document.querySelectorAll('tr:not([hidden]) a.cell')]"
+                            ".filter(a => !a.classList.contains('dim')).length") == 1
+    choose(browser, "state-filter", "")
+    assert counts(browser)["facts"] == 2
+    # The note is highlighted as unsure, at its word, and explained beside the text.
+    browser.click(cell)
+    assert wait_until(browser, "document.querySelector('#article-text mark') !== null")
+    assert browser.evaluate("[...document.querySelectorAll('#article-text mark')]"
+                            ".map(m => [m.className, m.textContent])") == [
+        ["unsure", "killed"]]
+    panel = browser.evaluate("document.getElementById('fact-panel').textContent")
+    assert "unsure (a note) at line 5, column 27" in panel
+    assert "may be a part of the total" in panel
+    assert "In this article: unsure" in panel
+    assert browser.console_errors() == []
+
+
+def test_columns_are_headlines_with_the_path_as_tooltip(browser: Browser,
+                                                       feature_page: Path) -> None:
+    open_page(browser, feature_page)
+    heads = browser.evaluate("[...document.querySelectorAll('#matrix thead th[data-article]')]"
+                             ".map(th => [th.textContent, th.title])")
+    assert heads == [["Toll <b>rises</b>", "articles/unsure.md"],  # as text, not markup
+                     ["plain.txt", "articles/plain.txt"],  # no headline: the file name
+                     ["hostile.txt", "articles/hostile.txt"]]
+    assert browser.evaluate("document.querySelector('#matrix thead b')") is None
+
+
+def test_article_view_is_the_prose_and_untrusted_text_is_escaped(
+        browser: Browser, feature_page: Path) -> None:
+    open_page(browser, feature_page)
+    browser.click("tr[data-fact='lavrov'] a.cell.contradiction")
+    assert wait_until(browser, "document.querySelector('#article-text mark') !== null")
+    assert browser.evaluate("document.querySelector('#article-text mark').textContent"
+                            ) == "Sergey Lavrov"
+    text = browser.evaluate("document.getElementById('article-text').textContent")
+    assert "<script>document.body.dataset.pwned" in text and "<img src=x" in text
+    assert browser.evaluate("document.querySelectorAll('#article-text script, "
+                            "#article-text img').length") == 0
+    time.sleep(0.2)
+    assert browser.evaluate("document.body.dataset.pwned === undefined") is True
+    # A Markdown article reads as prose: the headline, then the body; no front matter.
+    browser.evaluate("location.hash = '#fact=0&article=0'")
+    assert wait_until(browser, "document.querySelector('#article-text mark.unsure') !== null")
+    assert browser.evaluate("[...document.querySelectorAll('#article-text p')]"
+                            ".map(p => p.textContent)") == [
+        "Toll <b>rises</b>", "The Khan Sheikhoun attack killed 20 children, doctors said."]
+    assert "author" not in browser.evaluate(
+        "document.getElementById('article-text').textContent")
+    assert browser.console_errors() == []
+
+
+def test_legend_explains_states_and_reasons_in_the_terminal_words(
+        browser: Browser, feature_page: Path) -> None:
+    from pytest_factcheck.outputs.html_report import STATES
+    from pytest_factcheck.report import REASONS
+
+    open_page(browser, feature_page)
+    states = browser.evaluate("Object.fromEntries([...document.querySelectorAll("
+                              "'#legend-states dd')].map(d => [d.dataset.state, "
+                              "d.textContent]))")
+    assert states == STATES
+    assert set(states) == {"contradiction", "waived", "unsure", "consistent", "silent"}
+    assert REASONS["note"] in states["unsure"]
+    reasons = browser.evaluate("Object.fromEntries([...document.querySelectorAll("
+                               "'#legend-reasons dd')].map(d => [d.dataset.reason, "
+                               "d.textContent]))")
+    assert reasons == REASONS
+    assert reasons["avoided-spelling"] == "a spelling house style avoids"
