@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pytest_factcheck.article import Article
 from pytest_factcheck.outputs.html_report import build_page_data, render_html_report
@@ -429,3 +431,38 @@ def test_legend_explains_states_and_reasons_in_the_terminal_words(
                                "d.textContent]))")
     assert reasons == REASONS
     assert reasons["avoided-spelling"] == "a spelling house style avoids"
+
+
+def test_headline_falls_back_to_none_and_paths_to_file_names() -> None:
+    from pytest_factcheck.outputs.html_report import headline_of
+
+    assert headline_of(Article.from_text("x", "a/b.txt")) is None
+    assert headline_of(Article.from_text("x", "a/b.txt", title="  ")) is None
+    assert headline_of(Article.from_text("x", "a/b.txt", headline="A\n  head")) == "A head"
+    report = {"articles": ["deep/dir/b.txt"], "facts": []}
+    [entry] = build_page_data(report, {})["articles"]
+    assert (entry["name"], entry["path"], "headline" in entry) == (
+        "b.txt", "deep/dir/b.txt", False)
+
+
+_WORDS = st.lists(st.text("abcdefghij", min_size=1, max_size=6), min_size=1, max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_WORDS, st.lists(st.sampled_from([" ", "  ", "\n", "\n\n", "\r\n\r\n", " \n"]),
+                        min_size=12, max_size=12), st.data())
+def test_a_word_in_the_file_is_placed_at_that_word_in_its_paragraph(
+        words: list[str], gaps: list[str], data: st.DataObject) -> None:
+    from pytest_factcheck.outputs.html_report import _Reading
+
+    source, spans = "", []
+    for w, g in zip(words, gaps, strict=False):
+        spans.append((len(source), len(source) + len(w)))
+        source += w + g
+    s, e = data.draw(st.sampled_from(spans))
+    placed = _Reading(Article.from_text(source)).place(s, e)
+    assert placed is not None
+    reading = _Reading(Article.from_text(source))
+    k, ps, pe = placed
+    assert reading.paragraphs[k][ps:pe] == source[s:e]
+    assert all("\n\n" not in p for p in reading.paragraphs)
