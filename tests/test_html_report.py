@@ -466,3 +466,21 @@ def test_a_word_in_the_file_is_placed_at_that_word_in_its_paragraph(
     k, ps, pe = placed
     assert reading.paragraphs[k][ps:pe] == source[s:e]
     assert all("\n\n" not in p for p in reading.paragraphs)
+
+
+def test_large_runs_keep_articles_with_only_notes() -> None:
+    report = {
+        "articles": [f"a{i}.txt" for i in range(50)],
+        "facts": [{"id": f"f{i}", "kind": "quantity", "file": "f.yaml", "line": i,
+                   "outcome": "passed", "findings": [], "notes": []} for i in range(10)],
+    }
+    report["facts"][2]["notes"] = [{"article": "a9.txt", "line": 1, "column": 5,
+                                    "message": "cannot tell which it counts"}]
+    art = Article.from_text("The 20 killed were children.", "a9.txt")
+    data = build_page_data(report, {"a9.txt": art}, max_cells=100)
+    assert data["limited"] and [a["path"] for a in data["articles"]] == ["a9.txt"]
+    assert data["counts"] == {"contradiction": 0, "waived": 0, "unsure": 1, "consistent": 0,
+                              "silent": 499}
+    [n] = data["cells"]["2:0"]["findings"]
+    assert (n["status"], n["reason"]) == ("note", "note")
+    assert data["articles"][0]["paragraphs"][n["para"]][n["start"]:n["end"]] == "20"

@@ -96,26 +96,36 @@ def _file_name(path: str) -> str:
 
 
 class _Reading:
-    """The paragraphs the checker reads, and a way from stored offsets into them."""
+    """The paragraphs the checker reads, and a way from stored offsets into them.
+
+    Reading order follows the file, so the stored offset of a read character
+    grows with its position: a stored offset is found by bisection, mapping
+    only the few characters the search looks at.
+    """
 
     def __init__(self, article: Article) -> None:
-        prep = prepare(article)
-        self.surface = prep.surface
-        self.paragraphs = [prep.surface[p.start:p.end] for p in prep.paragraphs]
-        self._para_starts = [p.start for p in prep.paragraphs]
-        self._src = [prep.to_source(i, i + 1)[0] for i in range(len(prep.surface))]
-        self._sorted = all(a <= b for a, b in zip(self._src, self._src[1:], strict=False))
+        self._prep = prepare(article)
+        self.surface = self._prep.surface
+        self.paragraphs = [self.surface[p.start:p.end] for p in self._prep.paragraphs]
+        self._para_starts = [p.start for p in self._prep.paragraphs]
+
+    def _src(self, i: int) -> int:
+        return self._prep.to_source(i, i + 1)[0]
 
     def _first_at_or_after(self, offset: int, lo: int = 0) -> int:
-        if self._sorted:
-            return bisect_left(self._src, offset, lo)
-        return next((i for i in range(lo, len(self._src)) if self._src[i] >= offset),
-                    len(self._src))
+        hi = len(self.surface)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._src(mid) < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def place(self, start: int, end: int, word: bool = False) -> tuple[int, int, int] | None:
         """(paragraph, start, end) in a paragraph of a stored span [start, end), if read."""
         s = self._first_at_or_after(start)
-        if s >= len(self._src) or self._src[s] >= max(end, start + 1):
+        if s >= len(self.surface) or self._src(s) >= max(end, start + 1):
             return None
         k = max(0, bisect_left(self._para_starts, s + 1) - 1)
         p0 = self._para_starts[k]
@@ -135,12 +145,11 @@ def build_page_data(report: Mapping[str, Any], articles: Mapping[str, Article],
     """The data the page draws, from the JSON report and the articles read."""
     tags = fact_tags or {}
     facts = list(report.get("facts", ()))
-    paths: list[str] = list(dict.fromkeys(report.get("articles", ())))
-    for f in facts:
-        for x in f.get("findings", ()):
-            if x["article"] not in paths:
-                paths.append(x["article"])
-    with_findings = {x["article"] for f in facts for x in f.get("findings", ())}
+    # Articles with findings or notes: on a large run, the only columns shown.
+    with_findings = {x["article"] for f in facts
+                     for x in (*f.get("findings", ()), *f.get("notes", ()))}
+    listed = dict.fromkeys(report.get("articles", ()))
+    paths: list[str] = [*listed, *sorted(p for p in with_findings if p not in listed)]
     limited = len(facts) * len(paths) > max_cells
     shown = [p for p in paths if p in with_findings] if limited else paths
     index = {p: i for i, p in enumerate(shown)}
