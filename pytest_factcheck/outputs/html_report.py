@@ -3,11 +3,15 @@
 The page needs no network (its Content-Security-Policy forbids any fetch): the
 data is embedded as JSON, and a small script draws
 
-* a matrix, one row per fact and one column per article, each cell saying
-  *contradiction*, *waived*, *consistent* or *silent* and linking to
-* an article view: the article as stored, with the words each finding rests on
+* a matrix, one row per fact and one column per article (labelled with its
+  headline, the path as a tooltip), each cell saying *contradiction*,
+  *waived*, *unsure* (only notes: read but not sure), *consistent* or *silent*
+  and linking to
+* an article view: the article as a reader sees it (its paragraphs as the
+  checker reads them, headline first), with the words each finding rests on
   highlighted, and the fact shown beside them;
-* filters by kind and tag, and counts of cells by status for the shown rows.
+* filters by kind, tag and cell state, counts of cells by state for the shown
+  rows, and a legend of the states and reason codes (the terminal's words).
 
 On a large run the columns are limited to articles with at least one finding
 (silent articles are only counted), so the page stays usable.
@@ -17,20 +21,35 @@ from __future__ import annotations
 
 import html
 import json
+from bisect import bisect_left
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import regex
 
-from ..article import Article
+from ..article import Article, prepare
 from ..files import write_atomic
+from ..report import CONFIRMED, REASONS
 
-__all__ = ["MAX_CELLS", "build_page_data", "render_html_report", "write_html_report"]
+__all__ = ["MAX_CELLS", "STATES", "build_page_data", "render_html_report",
+           "write_html_report"]
 
 MAX_CELLS = 40_000
-STATUSES = ("contradiction", "waived", "consistent", "silent")
+# A cell's state, most urgent first: the first a cell's findings (and notes) have.
+STATUSES = ("contradiction", "waived", "unsure", "consistent", "silent")
+# What each state means, for the legend; the reason words are the terminal's (REASONS).
+STATES: dict[str, str] = {
+    "contradiction": "the article contradicts the fact; the fact fails",
+    "waived": "a contradiction an editor waived (a fact's exceptions, an inline waiver"
+              " or the baseline)",
+    "unsure": "only notes: " + REASONS["note"],
+    "consistent": REASONS[CONFIRMED],
+    "silent": "the article does not mention the fact",
+}
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_WORD = regex.compile(r"\S+")
+HEADLINE_KEYS = ("title", "headline")
 
 
 def _offsets(source: str) -> list[int]:
@@ -56,18 +75,81 @@ def _cell_status(statuses: set[str]) -> str:
     return "silent"
 
 
+def _state(status: str) -> str:
+    """A finding's status as a cell state (a baselined one is waived, a note unsure)."""
+    return {"baselined": "waived", "note": "unsure"}.get(status, status)
+
+
+def headline_of(article: Article | None) -> str | None:
+    """The article's headline (front matter or ``<title>``), if it has one."""
+    if article is None:
+        return None
+    for key in HEADLINE_KEYS:
+        value = article.meta.get(key)
+        if value is not None and str(value).strip():
+            return " ".join(str(value).split())
+    return None
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1] or path
+
+
+class _Reading:
+    """The paragraphs the checker reads, and a way from stored offsets into them.
+
+    Reading order follows the file, so the stored offset of a read character
+    grows with its position: a stored offset is found by bisection, mapping
+    only the few characters the search looks at.
+    """
+
+    def __init__(self, article: Article) -> None:
+        self._prep = prepare(article)
+        self.surface = self._prep.surface
+        self.paragraphs = [self.surface[p.start:p.end] for p in self._prep.paragraphs]
+        self._para_starts = [p.start for p in self._prep.paragraphs]
+
+    def _src(self, i: int) -> int:
+        return self._prep.to_source(i, i + 1)[0]
+
+    def _first_at_or_after(self, offset: int, lo: int = 0) -> int:
+        hi = len(self.surface)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._src(mid) < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def place(self, start: int, end: int, word: bool = False) -> tuple[int, int, int] | None:
+        """(paragraph, start, end) in a paragraph of a stored span [start, end), if read."""
+        s = self._first_at_or_after(start)
+        if s >= len(self.surface) or self._src(s) >= max(end, start + 1):
+            return None
+        k = max(0, bisect_left(self._para_starts, s + 1) - 1)
+        p0 = self._para_starts[k]
+        p1 = p0 + len(self.paragraphs[k])
+        if word:
+            m = _WORD.match(self.surface, s, p1)
+            e = m.end() if m else s + 1
+        else:
+            e = self._first_at_or_after(end, s + 1)
+        e = max(s + 1, min(e, p1))
+        return k, s - p0, e - p0
+
+
 def build_page_data(report: Mapping[str, Any], articles: Mapping[str, Article],
                     fact_tags: Mapping[str, tuple[str, ...]] | None = None,
                     max_cells: int = MAX_CELLS) -> dict[str, Any]:
     """The data the page draws, from the JSON report and the articles read."""
     tags = fact_tags or {}
     facts = list(report.get("facts", ()))
-    paths: list[str] = list(dict.fromkeys(report.get("articles", ())))
-    for f in facts:
-        for x in f.get("findings", ()):
-            if x["article"] not in paths:
-                paths.append(x["article"])
-    with_findings = {x["article"] for f in facts for x in f.get("findings", ())}
+    # Articles with findings or notes: on a large run, the only columns shown.
+    with_findings = {x["article"] for f in facts
+                     for x in (*f.get("findings", ()), *f.get("notes", ()))}
+    listed = dict.fromkeys(report.get("articles", ()))
+    paths: list[str] = [*listed, *sorted(p for p in with_findings if p not in listed)]
     limited = len(facts) * len(paths) > max_cells
     shown = [p for p in paths if p in with_findings] if limited else paths
     index = {p: i for i, p in enumerate(shown)}
@@ -78,34 +160,30 @@ def build_page_data(report: Mapping[str, Any], articles: Mapping[str, Article],
         per: dict[str, list[dict[str, Any]]] = {}
         for x in f.get("findings", ()):
             per.setdefault(x["article"], []).append(dict(x))
+        for n in f.get("notes", ()):  # a note is shown as a finding the engine is unsure of
+            per.setdefault(n["article"], []).append(
+                {**n, "status": "note", "reason": "note"})
         for path, xs in per.items():
             if path not in index:
                 continue
             cells[f"{fi}:{index[path]}"] = {
-                "status": _cell_status({"waived" if x["status"] == "baselined" else x["status"]
-                                        for x in xs}), "findings": xs}
+                "status": _cell_status({_state(x["status"]) for x in xs}), "findings": xs}
             marks_needed.setdefault(path, []).extend(xs)
 
     out_articles: list[dict[str, Any]] = []
     for path in shown:
         art = articles.get(path)
-        entry: dict[str, Any] = {"path": path}
+        entry: dict[str, Any] = {"path": path, "name": _file_name(path)}
+        head = headline_of(art)
+        if head:
+            entry["headline"] = head
         if art is not None:
             meta = dict(art.meta)
             for k in ("title", "date", "slug"):
                 if meta.get(k) is not None:
                     entry[k] = str(meta[k])
             if path in marks_needed:
-                entry["source"] = art.source
-                starts = _offsets(art.source)
-                for x in marks_needed[path]:
-                    s = _offset(starts, art.source, int(x.get("line") or 0),
-                                int(x.get("column") or 1))
-                    e = _offset(starts, art.source, int(x.get("end_line") or 0),
-                                int(x.get("end_column") or 1)) if x.get("end_line") else s
-                    if e <= s:
-                        e = min(len(art.source), s + max(1, len(str(x.get("matched", "")))))
-                    x["start"], x["end"] = s, e
+                _place_marks(art, marks_needed[path], entry)
         out_articles.append(entry)
 
     total = len(facts) * len(paths)
@@ -123,9 +201,27 @@ def build_page_data(report: Mapping[str, Any], articles: Mapping[str, Article],
         "limited": limited,
         "all_articles": len(paths),
         "counts": counts,
+        "states": STATES,
+        "reasons": REASONS,
         "errors": list(report.get("errors", ())),
         "summary": dict(report.get("summary", {})),
     }
+
+
+def _place_marks(art: Article, xs: list[dict[str, Any]], entry: dict[str, Any]) -> None:
+    """Give the article its read paragraphs, each finding its place in one of them."""
+    reading = _Reading(art)
+    entry["paragraphs"] = reading.paragraphs
+    starts = _offsets(art.source)
+    for x in xs:
+        s = _offset(starts, art.source, int(x.get("line") or 0), int(x.get("column") or 1))
+        e = _offset(starts, art.source, int(x.get("end_line") or 0),
+                    int(x.get("end_column") or 1)) if x.get("end_line") else s
+        if e <= s:
+            e = min(len(art.source), s + max(1, len(str(x.get("matched", "")))))
+        placed = reading.place(s, e, word=x["status"] == "note")
+        if placed is not None:
+            x["para"], x["start"], x["end"] = placed
 
 
 def _json_for_script(data: Any) -> str:
@@ -166,9 +262,14 @@ _PAGE = """<!DOCTYPE html>
   <div id="filters">
     <label>Kind <select id="kind-filter"><option value="">all</option></select></label>
     <label>Tag <select id="tag-filter"><option value="">all</option></select></label>
+    <label>State <select id="state-filter"><option value="">all</option></select></label>
     <span id="counts"></span>
   </div>
   <ul id="errors"></ul>
+  <details id="legend"><summary>Legend</summary>
+    <dl id="legend-states"></dl>
+    <dl id="legend-reasons"></dl>
+  </details>
 </header>
 <main>
   <section id="matrix-view">
@@ -180,7 +281,7 @@ _PAGE = """<!DOCTYPE html>
     <h2 id="article-title"></h2>
     <p id="article-meta"></p>
     <div class="split">
-      <pre id="article-text"></pre>
+      <div id="article-text"></div>
       <aside id="fact-panel"></aside>
     </div>
   </section>
@@ -210,21 +311,29 @@ th.corner { writing-mode: horizontal-tb; transform: none; }
 .cell.contradiction { background: #c62828; }
 .cell.waived { background: #f9a825; color: #222; }
 .cell.consistent { background: #2e7d32; }
+.cell.unsure { background: #5c6bc0; }
 .cell.silent { background: #f3f3f3; color: #aaa; }
+.cell.dim { opacity: .25; }
+#legend dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .6rem;
+  margin: .3rem 0; }
+#legend dt { font-weight: bold; } #legend dt .cell { display: inline-block; }
 .kind { color: #666; font-size: .85em; }
 .split { display: flex; gap: 1rem; align-items: flex-start; }
-#article-text { flex: 3; white-space: pre-wrap; word-wrap: break-word; background: #fcfcfc;
-  border: 1px solid #ddd; padding: .8rem; max-height: 80vh; overflow: auto;
-  font: 13px/1.5 ui-monospace, monospace; }
+#article-text { flex: 3; word-wrap: break-word; background: #fcfcfc; border: 1px solid #ddd;
+  padding: 0 .8rem; max-height: 80vh; overflow: auto; font: 15px/1.55 Georgia, serif; }
+#article-text p { white-space: pre-wrap; }
+#article-text p.headline { font-size: 1.25em; font-weight: bold; }
 #fact-panel { flex: 2; position: sticky; top: 0; }
 mark { padding: 0 1px; border-radius: 2px; }
 mark.contradiction { background: #ffcdd2; outline: 2px solid #c62828; }
 mark.waived { background: #ffecb3; outline: 1px dashed #f9a825; }
 mark.consistent { background: #c8e6c9; }
+mark.unsure { background: #c5cae9; outline: 1px dotted #3949ab; }
 .finding { border-left: 4px solid #ccc; padding: .2rem .5rem; margin: .4rem 0; }
 .finding.contradiction { border-color: #c62828; }
 .finding.waived { border-color: #f9a825; }
 .finding.consistent { border-color: #2e7d32; }
+.finding.unsure { border-color: #5c6bc0; }
 #errors { color: #b71c1c; }
 .detail { font-family: ui-monospace, monospace; white-space: pre-wrap; margin-top: .2rem; }
 .detail del { background: #ffcdd2; } .detail ins { background: #c8e6c9; text-decoration: none; }
@@ -234,7 +343,11 @@ _SCRIPT = r"""
 "use strict";
 (function () {
   const data = JSON.parse(document.getElementById("factcheck-data").textContent);
-  const SYMBOL = {contradiction: "\u2717", waived: "~", consistent: "\u2713", silent: ""};
+  const SYMBOL = {contradiction: "\u2717", waived: "~", unsure: "?", consistent: "\u2713",
+                  silent: ""};
+  const STATES = Object.keys(data.states);
+  // A finding's status as a cell state: a baselined one is waived, a note unsure.
+  const stateOf = (status) => ({baselined: "waived", note: "unsure"})[status] || status;
   const $ = (id) => document.getElementById(id);
   function el(tag, attrs, text) {
     const node = document.createElement(tag);
@@ -254,12 +367,15 @@ _SCRIPT = r"""
     $("summary").textContent = (s.facts || 0) + " facts \u00d7 " + (s.articles || 0) +
       " articles. Facts: " + (s.passed || 0) + " passed, " + (s.failed || 0) + " failed, " +
       (s.xfailed || 0) + " waived (every contradiction waived). Cells: " +
-      c.contradiction + " contradiction, " + c.waived + " waived, " + c.consistent +
-      " consistent, " + c.silent + " silent";
+      STATES.map((st) => c[st] + " " + st).join(", ");
     const kinds = [...new Set(data.facts.map((f) => f.kind))].sort();
     const tags = [...new Set(data.facts.flatMap((f) => f.tags))].sort();
     for (const k of kinds) $("kind-filter").append(el("option", {value: k}, k));
     for (const t of tags) $("tag-filter").append(el("option", {value: t}, t));
+    for (const st of STATES) {
+      if (st !== "silent") $("state-filter").append(el("option", {value: st}, st));
+    }
+    drawLegend();
     for (const e of data.errors) {
       const where = e.line ? e.file + ":" + e.line + ":" + e.column : e.file;
       $("errors").append(el("li", {}, where + ": " + e.message));
@@ -272,12 +388,23 @@ _SCRIPT = r"""
     }
   }
 
+  function drawLegend() {
+    for (const [st, words] of Object.entries(data.states)) {
+      const dt = el("dt", {"data-state": st});
+      dt.append(el("span", {class: "cell " + st}, SYMBOL[st]), document.createTextNode(" " + st));
+      $("legend-states").append(dt, el("dd", {"data-state": st}, words));
+    }
+    for (const [code, words] of Object.entries(data.reasons)) {
+      $("legend-reasons").append(el("dt", {"data-reason": code}, code),
+                                 el("dd", {"data-reason": code}, words));
+    }
+  }
+
   function drawMatrix() {
     const head = el("tr");
     head.append(el("th", {class: "corner"}, "fact \\ article"));
     data.articles.forEach((a, ai) => {
-      const th = el("th", {title: (a.title ? a.title + " \u2014 " : "") + a.path,
-                           "data-article": String(ai)}, a.path);
+      const th = el("th", {title: a.path, "data-article": String(ai)}, a.headline || a.name);
       head.append(th);
     });
     document.querySelector("#matrix thead").append(head);
@@ -305,15 +432,19 @@ _SCRIPT = r"""
   function applyFilters() {
     const kind = $("kind-filter").value;
     const tag = $("tag-filter").value;
-    const counts = {contradiction: 0, waived: 0, consistent: 0, silent: 0};
+    const state = $("state-filter").value;
+    const counts = Object.fromEntries(STATES.map((st) => [st, 0]));
     let rows = 0;
     document.querySelectorAll("#matrix tbody tr").forEach((tr) => {
+      const cells = [...tr.querySelectorAll("a.cell")];
       const show = (!kind || tr.dataset.kind === kind) &&
-        (!tag || tr.dataset.tags.split(" ").includes(tag));
+        (!tag || tr.dataset.tags.split(" ").includes(tag)) &&
+        (!state || cells.some((a) => a.dataset.status === state));
       tr.hidden = !show;
+      cells.forEach((a) => a.classList.toggle("dim", !!state && a.dataset.status !== state));
       if (!show) return;
       rows += 1;
-      tr.querySelectorAll("a.cell").forEach((a) => { counts[a.dataset.status] += 1; });
+      cells.forEach((a) => { counts[a.dataset.status] += 1; });
     });
     const box = $("counts");
     box.textContent = "";
@@ -346,25 +477,30 @@ _SCRIPT = r"""
     const c = cellOf(fi, ai);
     $("matrix-view").hidden = true;
     $("article-view").hidden = false;
-    $("article-title").textContent = a.title ? a.title + " (" + a.path + ")" : a.path;
+    $("article-title").textContent = a.headline ? a.headline + " (" + a.path + ")" : a.path;
     $("article-meta").textContent = [a.date && "date " + a.date, a.slug && "slug " + a.slug]
       .filter(Boolean).join(" \u00b7 ");
     const pre = $("article-text");
     pre.textContent = "";
-    const text = Array.from(a.source || "");
-    const marks = c.findings.filter((x) => typeof x.start === "number")
-      .slice().sort((x, y) => x.start - y.start);
-    let pos = 0;
-    marks.forEach((x, i) => {
-      if (x.start < pos) return;  // overlapping: the first wins
-      pre.append(document.createTextNode(text.slice(pos, x.start).join("")));
-      const m = el("mark", {class: x.status, id: "mark-" + i, title: x.message},
-                   text.slice(x.start, x.end).join(""));
-      pre.append(m);
-      pos = x.end;
+    // The paragraphs as the checker reads them; offsets count code points.
+    (a.paragraphs || []).forEach((para, pi) => {
+      const text = Array.from(para);
+      const p = el("p", {"data-paragraph": String(pi)});
+      if (pi === 0 && a.headline && para === a.headline) p.classList.add("headline");
+      const marks = c.findings.filter((x) => x.para === pi && typeof x.start === "number")
+        .slice().sort((x, y) => x.start - y.start);
+      let pos = 0;
+      marks.forEach((x) => {
+        if (x.start < pos) return;  // overlapping: the first wins
+        p.append(document.createTextNode(text.slice(pos, x.start).join("")));
+        p.append(el("mark", {class: stateOf(x.status), title: x.message},
+                    text.slice(x.start, x.end).join("")));
+        pos = x.end;
+      });
+      p.append(document.createTextNode(text.slice(pos).join("")));
+      pre.append(p);
     });
-    pre.append(document.createTextNode(text.slice(pos).join("")));
-    if (!a.source) pre.textContent = "(this article does not mention the fact)";
+    if (!a.paragraphs) pre.append(el("p", {}, "(this article does not mention the fact)"));
 
     const panel = $("fact-panel");
     panel.textContent = "";
@@ -374,9 +510,13 @@ _SCRIPT = r"""
     panel.append(el("p", {class: "verdict", "data-status": c.status},
       "In this article: " + c.status));
     c.findings.forEach((x) => {
-      const d = el("div", {class: "finding " + x.status});
-      d.append(el("div", {}, x.status + " at line " + x.line + ", column " + x.column +
-        (x.reason ? " (" + x.reason + ")" : "")));
+      const d = el("div", {class: "finding " + stateOf(x.status)});
+      const what = x.status === "note" ? "unsure (a note)" : x.status;
+      d.append(el("div", {}, what + " at line " + x.line + ", column " + x.column +
+        (x.reason && x.reason !== "note" ? " (" + x.reason + ")" : "")));
+      if (x.reason && data.reasons[x.reason]) {
+        d.append(el("div", {class: "reason"}, data.reasons[x.reason]));
+      }
       d.append(el("div", {}, x.message));
       if (x.detail) d.append(diffOf(x.detail));
       if (x.waiver) d.append(el("div", {}, "waived: " + x.waiver));
@@ -401,6 +541,7 @@ _SCRIPT = r"""
   applyFilters();
   $("kind-filter").addEventListener("change", applyFilters);
   $("tag-filter").addEventListener("change", applyFilters);
+  $("state-filter").addEventListener("change", applyFilters);
   window.addEventListener("hashchange", route);
   route();
   document.body.dataset.ready = "true";
