@@ -132,7 +132,7 @@ class CorpusIndex:
         """Index quoted word runs not yet indexed (see :attr:`Needs.quoted_runs`).
 
         Each article's quoted runs of a length are read once
-        (:func:`~pytest_factcheck.text.quotes.quoted_runs`, cached on the
+        (:func:`~pytest_factcheck.quoting.quoted_runs`, cached on the
         article, which the quote checker reads too); new runs are looked up
         in those.
         """
@@ -146,7 +146,7 @@ class CorpusIndex:
             new = wanted.difference(posted)
             if not new:
                 continue
-            from .text.quotes import quoted_runs  # the index stays light to import
+            from .quoting import quoted_runs  # the index stays light to import
 
             lists: dict[int, list[int]] = {h: [] for h in new}
             for pos, art in enumerate(self.articles):

@@ -1,4 +1,4 @@
-"""Quoted spans and their attribution (``pytest_factcheck.text.quotes``)."""
+"""Quoted spans (``text/quotes.py``) and their attribution (``quoting.py``)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,8 @@ from pytest_factcheck.article import Article, PreparedArticle
 from pytest_factcheck.articles import read_article
 from pytest_factcheck.entities import EntityIndex
 from pytest_factcheck.model import Entity
-from pytest_factcheck.text.quotes import (
-    QuoteSpan,
-    SpokenQuote,
-    find_spans,
-    quote_spans,
-    spoken_quotes,
-)
+from pytest_factcheck.quoting import SpokenQuote, quote_spans, spoken_quotes
+from pytest_factcheck.text.quotes import QuoteSpan, find_spans
 
 from .conftest import SEEDS
 

@@ -17,14 +17,8 @@ from hypothesis import strategies as st
 
 from pytest_factcheck.article import Article, PreparedArticle
 from pytest_factcheck.index import CorpusIndex, Needs, fact_needs
-from pytest_factcheck.text.quotes import (
-    QuotePiece,
-    piece_texts,
-    quote_spans,
-    quote_words,
-    quoted_runs,
-    spans_quoting,
-)
+from pytest_factcheck.quoting import quote_spans, quoted_runs, spans_quoting
+from pytest_factcheck.text.quotes import QuotePiece, piece_texts, quote_words
 
 from .test_quote_kind import INDEX, checker
 

@@ -259,7 +259,7 @@ def test_no_crash_and_no_alarm_without_a_misreading(parts: list[str]) -> None:
     from pytest_factcheck.article import Article, PreparedArticle
     from pytest_factcheck.entities import EntityIndex
     from pytest_factcheck.model import Entity
-    from pytest_factcheck.text.quotes import spoken_quotes
+    from pytest_factcheck.quoting import spoken_quotes
 
     index = EntityIndex({
         "okafor": Entity("okafor", "Miriam Okafor", ("Ms Okafor",)),

@@ -20,7 +20,7 @@ Among ``text`` and its variants, the closest one (highest similarity) judges.
 
 Verdicts per span that quotes the fact:
 
-* attributed (see :mod:`pytest_factcheck.text.quotes`) to another known
+* attributed (see :mod:`pytest_factcheck.quoting`) to another known
   entity: a contradiction, ``misattribution``;
 * words altered and attributed to the fact's speaker: a contradiction,
   ``altered-quote``, with a word diff in ``detail``;
@@ -47,16 +47,9 @@ from ..article import PreparedArticle
 from ..entities import EntityIndex
 from ..errors import FactError
 from ..model import Evidence, Fact
+from ..quoting import Attribution, quote_spans, spans_quoting, spoken_quotes
 from ..text.normalize import normalize_phrase
-from ..text.quotes import (
-    Attribution,
-    QuoteSpan,
-    QuoteWord,
-    quote_spans,
-    quote_words,
-    spans_quoting,
-    spoken_quotes,
-)
+from ..text.quotes import QuoteSpan, QuoteWord, quote_words
 from .base import CompileContext, Kind, Locate, Needs, empty_entries, shorten, strings
 
 __all__ = ["Alignment", "QuoteChecker", "Region", "align", "compile", "word_diff"]
