@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-import regex
-
+from .text.lines import Lines
 from .text.normalize import ComposedMap, OffsetMap, normalize
 from .text.segment import paragraph_spans, sentence_spans
 
@@ -90,7 +89,6 @@ class Sentence:
     paragraph: int
 
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 class PreparedArticle:
@@ -176,18 +174,12 @@ class PreparedArticle:
         return m.to_source(s, e)
 
     @cached_property
-    def _line_starts(self) -> array[int]:
-        starts = array("q", [0])
-        starts.extend(m.end() for m in _LINE_BREAK.finditer(self.article.source))
-        return starts
+    def _lines(self) -> Lines:
+        return Lines(self.article.source)
 
     def line_col(self, source_offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of an offset in the stored file."""
-        k = bisect_right(self._line_starts, source_offset) - 1
-        col = source_offset - self._line_starts[k] + 1
-        if k == 0 and self.article.source.startswith("\ufeff"):
-            col = max(1, col - 1)
-        return k + 1, col
+        return self._lines.line_col(source_offset)
 
     def original(self, start: int, end: int) -> str:
         """The stored text of a normalized span."""

@@ -39,6 +39,7 @@ from .errors import guess as _guess
 from .files import is_inside, walk_files
 from .kinds import Checker, CompileContext, compile_fact
 from .model import Entity, Fact, Problem, SourcePos, Waiver
+from .text.lines import line_col
 
 __all__ = ["Catalog", "FactFile", "LoadedFact", "discover_fact_files", "load_catalog",
            "parse_yaml", "schema", "validate_document"]
@@ -214,13 +215,6 @@ def _yaml_error(exc: yaml.MarkedYAMLError, file: str) -> FactError:
     return FactError(f"YAML syntax error: {words}", SourcePos(file, line, col))
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    line = len(regex.findall(r"\r\n|\r|\n", before)) + 1
-    last = max(before.rfind("\n"), before.rfind("\r"))
-    return line, offset - last
-
-
 _CLOADER: Any = getattr(yaml, "CSafeLoader", None)
 
 
@@ -256,7 +250,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Located]:
     except yaml.MarkedYAMLError as exc:
         raise _yaml_error(exc, file) from None
     except yaml.reader.ReaderError as exc:
-        line, col = _line_col(text, exc.position)
+        line, col = line_col(text, exc.position)
         what = (f"the character #x{exc.character:04x} is not allowed in YAML"
                 if isinstance(exc.character, int) else str(exc.reason))
         raise FactError(f"YAML error: {what}", SourcePos(file, line, col)) from None

@@ -34,6 +34,7 @@ from markdown_it.token import Token
 from .article import InlineWaiver
 from .errors import did_you_mean
 from .model import Problem
+from .text.lines import line_col
 from .text.normalize import ERASE, OffsetMap
 from .text.segment import paragraph_spans
 
@@ -281,11 +282,6 @@ def _parse_directive(rest: str) -> _Directive:
                       "(expected 'ignore', 'off' or 'on')")
 
 
-def _line_col(source: str, offset: int) -> tuple[int, int]:
-    line = source.count("\n", 0, offset) + 1
-    return line, offset - (source.rfind("\n", 0, offset) + 1) + 1
-
-
 def _prose_paragraph_end(text: str, spans: list[tuple[int, int]], after: int) -> int:
     """End of the first paragraph of ``text`` with real prose that ends after ``after``."""
     k = bisect_right([e for _, e in spans], after)
@@ -319,7 +315,7 @@ def read_waivers(source: str, text: str, comments: Sequence[Comment],
         m = _DIRECTIVE.match(c.body)
         if not m:
             continue
-        line, col = _line_col(source, c.start)
+        line, col = line_col(source, c.start)
         d = _parse_directive(m.group("rest"))
         if d.problem:
             out.append(InlineWaiver(None, 0, 0, "", line, col, problem=d.problem))

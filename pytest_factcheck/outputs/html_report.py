@@ -31,6 +31,7 @@ import regex
 from ..article import Article, prepare
 from ..files import write_atomic
 from ..report import CONFIRMED, REASONS
+from ..text.lines import Lines
 
 __all__ = ["MAX_CELLS", "STATES", "build_page_data", "render_html_report",
            "write_html_report"]
@@ -47,25 +48,8 @@ STATES: dict[str, str] = {
     "consistent": REASONS[CONFIRMED],
     "silent": "the article does not mention the fact",
 }
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _WORD = regex.compile(r"\S+")
 HEADLINE_KEYS = ("title", "headline")
-
-
-def _offsets(source: str) -> list[int]:
-    starts = [0]
-    starts.extend(m.end() for m in _LINE_BREAK.finditer(source))
-    return starts
-
-
-def _offset(starts: list[int], source: str, line: int, column: int) -> int:
-    """Code-point offset of a 1-based (line, column) as the plugin reports them."""
-    if line < 1:
-        return 0
-    base = starts[min(line, len(starts)) - 1]
-    if line == 1 and source.startswith("\ufeff"):
-        base += 1
-    return max(0, min(len(source), base + max(1, column) - 1))
 
 
 def _cell_status(statuses: set[str]) -> str:
@@ -212,11 +196,11 @@ def _place_marks(art: Article, xs: list[dict[str, Any]], entry: dict[str, Any]) 
     """Give the article its read paragraphs, each finding its place in one of them."""
     reading = _Reading(art)
     entry["paragraphs"] = reading.paragraphs
-    starts = _offsets(art.source)
+    lines = Lines(art.source)
     for x in xs:
-        s = _offset(starts, art.source, int(x.get("line") or 0), int(x.get("column") or 1))
-        e = _offset(starts, art.source, int(x.get("end_line") or 0),
-                    int(x.get("end_column") or 1)) if x.get("end_line") else s
+        s = lines.offset(int(x.get("line") or 0), int(x.get("column") or 1))
+        e = lines.offset(int(x.get("end_line") or 0),
+                         int(x.get("end_column") or 1)) if x.get("end_line") else s
         if e <= s:
             e = min(len(art.source), s + max(1, len(str(x.get("matched", "")))))
         placed = reading.place(s, e, word=x["status"] == "note")
