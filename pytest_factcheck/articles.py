@@ -13,7 +13,7 @@ import html
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
@@ -146,6 +146,17 @@ def _front_matter_yaml(source: str) -> tuple[dict[str, Any], int, int, int]:
 
 # Front-matter keys whose (string) values are published words: checked as prose.
 HEADLINE_KEYS = frozenset({"title", "headline", "subtitle", "dek", "description", "summary"})
+# The fields that name the article (a report labels it with the first given).
+TITLE_KEYS = ("title", "headline")
+
+
+def title_of(meta: Mapping[str, object]) -> str | None:
+    """The article's headline from its metadata, on one line; None when it has none."""
+    for key in TITLE_KEYS:
+        value = meta.get(key)
+        if value is not None and str(value).strip():
+            return " ".join(str(value).split())
+    return None
 _STR_TAG = "tag:yaml.org,2002:str"
 _YAML_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n",
                  "v": "\v", "f": "\f", "r": "\r", "e": "\x1b", " ": " ", '"': '"',

@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .files import write_atomic
 from .model import FactResult, Finding
 
 __all__ = ["FORMAT", "Applied", "Baseline", "BaselineError", "Entry", "apply_baseline",
@@ -193,15 +192,7 @@ def write_baseline(path: Path, entries: Iterable[Entry]) -> int:
     body = ",\n".join(f"    {json.dumps(e.to_json(), ensure_ascii=False)}" for e in items)
     text = (f'{{\n  "format": "{FORMAT}",\n  "version": {VERSION},\n  "contradictions": ['
             + (f"\n{body}\n  " if items else "") + "]\n}\n")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
     return sum(e.count for e in items)
 
 

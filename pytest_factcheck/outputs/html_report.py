@@ -29,6 +29,7 @@ from typing import Any
 import regex
 
 from ..article import Article, prepare
+from ..articles import title_of
 from ..files import write_atomic
 from ..report import CONFIRMED, REASONS
 from ..text.lines import Lines
@@ -49,7 +50,6 @@ STATES: dict[str, str] = {
     "silent": "the article does not mention the fact",
 }
 _WORD = regex.compile(r"\S+")
-HEADLINE_KEYS = ("title", "headline")
 
 
 def _cell_status(statuses: set[str]) -> str:
@@ -68,11 +68,7 @@ def headline_of(article: Article | None) -> str | None:
     """The article's headline (front matter or ``<title>``), if it has one."""
     if article is None:
         return None
-    for key in HEADLINE_KEYS:
-        value = article.meta.get(key)
-        if value is not None and str(value).strip():
-            return " ".join(str(value).split())
-    return None
+    return title_of(article.meta)
 
 
 def _file_name(path: str) -> str:
