@@ -36,6 +36,7 @@ from .entities import EntityIndex
 from .errors import FactError
 from .files import is_inside, walk_files
 from .kinds import Checker, CompileContext, compile_fact
+from .limits import MAX_FILE_CHARS, term_errors
 from .model import KINDS, Entity, Fact, Problem, SourcePos, Waiver
 
 __all__ = ["Catalog", "FactFile", "LoadedFact", "discover_fact_files", "load_catalog",
@@ -96,6 +97,7 @@ class _Builder:
         self.located = located
         self.count = 0
         self.repeats = 0
+        self.chars = 0  # characters of every scalar reached, aliases expanded
         self.seen: set[int] = set()  # the composed nodes stay alive: ids are stable
         self.constructor = yaml.SafeLoader(stream="")
 
@@ -130,6 +132,12 @@ class _Builder:
                 raise self._bad_tag(node)
             return [self.build(v, (*path, i), depth + 1) for i, v in enumerate(node.value)]
         if isinstance(node, yaml.ScalarNode):
+            self.chars += len(node.value)
+            if self.chars > MAX_FILE_CHARS:
+                raise FactError(
+                    f"the values of this file add up to more than {MAX_FILE_CHARS:,} "
+                    "characters (counting every value an alias (*name) repeats): an alias "
+                    "bomb? Write the values out, or split the file", self.pos(node))
             return self._scalar(node)
         raise FactError("unexpected YAML node", self.pos(node))  # pragma: no cover
 
@@ -856,6 +864,9 @@ def _check_semantics(fact: Fact, located: Located, index: int) -> list[FactError
                 out.append(FactError(
                     f"this variant has {n} word{'s' if n != 1 else ''}, fewer than "
                     f"min_words ({min_words}): it could never match", at("variants", j)))
+    out.extend(term_errors(
+        {**f, "unless": list(fact.unless), "claim": fact.claim}, at,
+        regex_fields=("unless",) if fact.kind == "pattern" else ()))
     for j, w in enumerate(fact.exceptions):
         if not w.reason.strip():
             out.append(FactError("this exception has an empty 'reason': say why the "
@@ -1007,6 +1018,12 @@ def load_catalog(
                 broken_entities.setdefault(eid, pos)
                 disable(p.path, f"entity:{eid}", f"entity:{eid}", "entity", pos,
                         p.entity_errors[eid])
+                continue
+            too_big = term_errors(raw, lambda *path, eid=eid, p=p: p.located.at(
+                ("entities", eid, *path)))
+            if too_big:
+                broken_entities.setdefault(eid, pos)
+                disable(p.path, f"entity:{eid}", f"entity:{eid}", "entity", pos, too_big)
                 continue
             e = _entity(eid, raw, pos)
             old = entities.get(eid)
