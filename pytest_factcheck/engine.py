@@ -228,7 +228,11 @@ _spent: dict[tuple[str, int, str], _Spend] = {}
 
 
 def set_fact_budget(seconds: float) -> None:
-    """Set the per-fact pattern time budget (ini ``factcheck_fact_budget``); reset spending."""
+    """Set the per-fact pattern time budget (ini ``factcheck_fact_budget``); reset spending.
+
+    Spending is kept per fact for the process (a run): a library caller that
+    checks the same facts again calls this first to start afresh.
+    """
     _budget[0] = seconds
     _spent.clear()
 

@@ -12,9 +12,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from pytest_factcheck.limits import MAX_FILE_CHARS, MAX_TERM
+from pytest_factcheck.limits import MAX_FILE_CHARS, MAX_TERM, term_errors
 from pytest_factcheck.loader import load_catalog
+from pytest_factcheck.model import SourcePos
+from pytest_factcheck.text.normalize import normalize_phrase
 
 from .factyaml import LAVROV_SPELLING
 
@@ -177,3 +181,16 @@ def test_a_bad_budget_is_a_usage_error(pytester: pytest.Pytester) -> None:
     result = pytester.runpytest("--factcheck", "articles", "-p", "no:cacheprovider")
     assert result.ret == pytest.ExitCode.USAGE_ERROR
     result.stderr.fnmatch_lines(["*factcheck_fact_budget must be a number of seconds*"])
+
+
+@given(st.text(alphabet=st.sampled_from("\u200b\u200c\u200d\u2060\ufeff\u00ad"), min_size=1))
+def test_invisible_terms_are_refused(term: str) -> None:
+    errs = term_errors({"avoid": [term]}, lambda *path: SourcePos("f.yaml", 1, 1))
+    assert [e.message.split(",")[0] for e in errs] == [f"'avoid' holds {term!r}"]
+
+
+@given(st.text(min_size=1, max_size=40))
+def test_a_term_that_keeps_a_letter_is_accepted(term: str) -> None:
+    errs = term_errors({"avoid": [term]}, lambda *path: SourcePos("f.yaml", 1, 1))
+    visible = normalize_phrase(term).strip()
+    assert bool(errs) == (bool(term.strip()) and not visible)
