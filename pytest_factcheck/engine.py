@@ -7,11 +7,13 @@ Free of pytest: the plugin, a library caller or a cluster job all call
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
 
+from . import kinds
 from .article import PreparedArticle
 from .index import CorpusIndex, fact_needs
 from .loader import LoadedFact
@@ -19,7 +21,8 @@ from .model import Evidence, Fact, FactResult, Finding, Note, Problem, Waiver
 from .text.normalize import ERASE, normalize_phrase
 
 __all__ = ["ArticleOutcome", "ArticleSelector", "assemble", "check_all", "check_article",
-           "check_fact", "glob_matcher", "make_excerpt", "pool_for"]
+           "check_fact", "fact_budget", "glob_matcher", "make_excerpt", "pool_for",
+           "set_fact_budget"]
 
 EXCERPT_WIDTH = 160
 
@@ -206,16 +209,98 @@ class ArticleOutcome:
 NOTHING = ArticleOutcome()
 
 
+DEFAULT_FACT_BUDGET = 60.0  # seconds of pattern time one fact may spend over a run
+
+
+@dataclass
+class _Spend:
+    """What one fact's patterns spent this run, and why it was stopped (if it was)."""
+
+    seconds: float = 0.0
+    articles: int = 0
+    stop: Problem | None = None
+
+
+_budget = [DEFAULT_FACT_BUDGET]
+_spent: dict[tuple[str, int, str], _Spend] = {}
+
+
+def set_fact_budget(seconds: float) -> None:
+    """Set the per-fact pattern time budget (ini ``factcheck_fact_budget``); reset spending.
+
+    Spending is kept per fact for the process (a run): a library caller that
+    checks the same facts again calls this first to start afresh.
+    """
+    _budget[0] = seconds
+    _spent.clear()
+
+
+def fact_budget() -> float:
+    return _budget[0]
+
+
+def _spend_of(fact: Fact) -> _Spend:
+    key = (fact.pos.file, fact.pos.line, fact.id)
+    got = _spent.get(key)
+    if got is None:
+        got = _spent[key] = _Spend()
+    return got
+
+
+def _stop(fact: Fact, message: str) -> Problem:
+    return Problem(fact.pos.file, fact.pos.line, fact.pos.column,
+                   f"fact {fact.id!r}: {message}; the fact is not run on further articles "
+                   "in this run")
+
+
+def _timed_check(loaded: LoadedFact, art: PreparedArticle) -> list[Evidence]:
+    """Run the checker; a pattern fact's time counts against its budget.
+
+    Raises :class:`_Stopped` once the fact timed out on an article or spent
+    its budget; then it is not run again in this run.
+    """
+    fact = loaded.fact
+    if not kinds.kind_of(fact).user_patterns:
+        return list(loaded.checker.check(art))
+    spend = _spend_of(fact)
+    if spend.stop is not None:
+        raise _Stopped(spend.stop)
+    t0 = time.perf_counter()
+    try:
+        evidence = list(loaded.checker.check(art))
+    except TimeoutError:
+        took = time.perf_counter() - t0
+        spend.stop = _stop(fact, f"a pattern ran past the time limit on {art.path} "
+                           f"({took:.1f} s; ini factcheck_timeout; catastrophic "
+                           "backtracking?)")
+        raise _Stopped(spend.stop) from None
+    spend.seconds += time.perf_counter() - t0
+    spend.articles += 1
+    if spend.seconds > _budget[0]:
+        spend.stop = _stop(fact, f"its patterns took {spend.seconds:.1f} s over "
+                           f"{spend.articles} articles (the last {art.path}), past the "
+                           f"budget of {_budget[0]:g} s (ini factcheck_fact_budget)")
+    return evidence
+
+
+class _Stopped(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
 def check_article(loaded: LoadedFact, art: PreparedArticle) -> ArticleOutcome:
     """One fact against one article (``applies_to`` is the caller's business)."""
-    fact, checker = loaded.fact, loaded.checker
+    fact = loaded.fact
     try:
-        evidence = list(checker.check(art))
+        evidence = _timed_check(loaded, art)
+    except _Stopped as stopped:
+        return ArticleOutcome(problems=(stopped.problem,))
     except TimeoutError:
         return ArticleOutcome(problems=(Problem(
-            art.path, 0, 0, f"fact {fact.id!r}: a pattern ran past the time limit on this "
-            "article (catastrophic backtracking?); the article was not checked for this "
-            "fact"),))
+            fact.pos.file, fact.pos.line, fact.pos.column,
+            f"fact {fact.id!r}: a pattern ran past the time limit on {art.path} "
+            "(catastrophic backtracking?); the article was not checked for this fact"),))
     except Exception as exc:  # a bug in a kind must not stop the other articles
         return ArticleOutcome(problems=(Problem(
             art.path, 0, 0, f"fact {fact.id!r}: internal error while checking this article "
@@ -262,7 +347,7 @@ def assemble(fact: Fact, paths: Sequence[str], outcomes: Iterable[ArticleOutcome
     for out in outcomes:
         findings.extend(out.findings)
         notes.extend(out.notes)
-        problems.extend(out.problems)
+        problems.extend(p for p in out.problems if p not in problems)  # a stop repeats
     sel = applies(fact)
     checked = len(paths) if sel is None else sum(1 for p in paths if sel(p))
     warnings = [

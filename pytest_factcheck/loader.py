@@ -38,6 +38,7 @@ from .errors import did_you_mean as _did_you_mean
 from .errors import guess as _guess
 from .files import is_inside, walk_files
 from .kinds import Checker, CompileContext, compile_fact
+from .limits import MAX_FILE_CHARS, term_errors
 from .model import Entity, Fact, Problem, SourcePos, Waiver
 from .text.lines import line_col
 
@@ -92,6 +93,7 @@ class _Builder:
         self.located = located
         self.count = 0
         self.repeats = 0
+        self.chars = 0  # characters of every scalar reached, aliases expanded
         self.seen: set[int] = set()  # the composed nodes stay alive: ids are stable
         self.constructor = yaml.SafeLoader(stream="")
 
@@ -126,6 +128,12 @@ class _Builder:
                 raise self._bad_tag(node)
             return [self.build(v, (*path, i), depth + 1) for i, v in enumerate(node.value)]
         if isinstance(node, yaml.ScalarNode):
+            self.chars += len(node.value)
+            if self.chars > MAX_FILE_CHARS:
+                raise FactError(
+                    f"the values of this file add up to more than {MAX_FILE_CHARS:,} "
+                    "characters (counting every value an alias (*name) repeats): an alias "
+                    "bomb? Write the values out, or split the file", self.pos(node))
             return self._scalar(node)
         raise FactError("unexpected YAML node", self.pos(node))  # pragma: no cover
 
@@ -810,6 +818,10 @@ def _check_semantics(fact: Fact, located: Located, index: int) -> list[FactError
     for term_j, term in enumerate(fact.unless):
         if not term.strip():
             out.append(FactError("'unless' holds an empty entry", at("unless", term_j)))
+    kind = kinds.kind_of(fact)
+    out.extend(term_errors(
+        {**fact.fields, "unless": list(fact.unless), "claim": fact.claim}, at,
+        regex_fields=("unless",) if kind.user_patterns else ()))
     for j, w in enumerate(fact.exceptions):
         if not w.reason.strip():
             out.append(FactError("this exception has an empty 'reason': say why the "
@@ -958,6 +970,12 @@ def load_catalog(
                 broken_entities.setdefault(eid, pos)
                 disable(p.path, f"entity:{eid}", f"entity:{eid}", "entity", pos,
                         p.entity_errors[eid])
+                continue
+            too_big = term_errors(raw, lambda *path, eid=eid, p=p: p.located.at(
+                ("entities", eid, *path)))
+            if too_big:
+                broken_entities.setdefault(eid, pos)
+                disable(p.path, f"entity:{eid}", f"entity:{eid}", "entity", pos, too_big)
                 continue
             e = _entity(eid, raw, pos)
             old = entities.get(eid)

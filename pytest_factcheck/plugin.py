@@ -19,7 +19,7 @@ from . import kinds
 from .cache import ArticleStore
 from .cli_paths import CommandPaths, is_fact_file, sort_paths
 from .corpus import Corpus, Selection
-from .engine import check_fact
+from .engine import check_fact, set_fact_budget
 from .files import OUTSIDE
 from .index import CorpusIndex
 from .loader import BrokenFact, Catalog, LoadedFact, discover_fact_files, load_catalog
@@ -69,6 +69,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("factcheck_facts", "fact files or folders", type="args", default=["facts/"])
     parser.addini("factcheck_timeout", "time limit in seconds for one pattern on one article",
                   default="1.0")
+    parser.addini("factcheck_fact_budget", "seconds of pattern time one fact may spend over "
+                  "the run before it is stopped (an error)", default="60")
 
 
 def _command_paths(config: pytest.Config, positional: list[str]) -> CommandPaths:
@@ -185,6 +187,11 @@ class FactcheckPlugin:
         except ValueError:
             raise pytest.UsageError("ini option factcheck_timeout must be a number of "
                                     "seconds") from None
+        try:
+            set_fact_budget(float(config.getini("factcheck_fact_budget")))
+        except ValueError:
+            raise pytest.UsageError("ini option factcheck_fact_budget must be a number of "
+                                    "seconds") from None
         self.baseline = _load_baseline(config, self.rootdir)
         store = ArticleStore.for_config(config)
         # Remembered results (needs the prepared-article store too: an article
@@ -294,7 +301,8 @@ class FactcheckPlugin:
         report = yield
         if isinstance(item, FactItem) and call.when == "call" and item.result is not None:
             report.factcheck = item.result_json(report)
-            report.factcheck_problems = [p.to_json() for p in item.skipped_articles]
+            report.factcheck_problems = [p.to_json() for p in (*item.skipped_articles,
+                                                               *item.result.problems)]
             report.factcheck_memory = self.memory_delta()
             # The report now carries the result (and the failure text is made):
             # a newsroom's run holds hundreds of thousands of findings, keep one copy.

@@ -120,6 +120,9 @@ class Kind(Generic[S]):
     summary: Callable[[Fact, S], str]
     validate: Callable[[Fact, S, Locate], list[FactError]] = _no_problems
     entity_fields: Mapping[str, str] = field(default_factory=dict)
+    # The fact's own fields are regular expressions (its ``unless`` too): they
+    # run under the per-fact time budget.
+    user_patterns: bool = False
 
     def problems(self, fact: Fact, at: Locate) -> list[FactError]:
         return self.validate(fact, self.decode(fact), at)

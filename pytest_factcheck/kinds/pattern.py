@@ -210,4 +210,4 @@ def summary(fact: Fact, spec: Spec) -> str:
     return f"must match /{spec.require}/" + (f" when /{spec.when}/" if spec.when else "")
 
 
-KIND = Kind("pattern", Spec.decode, compile, summary, validate)
+KIND = Kind("pattern", Spec.decode, compile, summary, validate, user_patterns=True)
