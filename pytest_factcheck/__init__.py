@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from .article import Article, PreparedArticle, prepare
 from .articles import read_article
+from .catalog import Catalog
 from .engine import check_all, check_fact
-from .loader import Catalog, load_catalog
+from .loader import load_catalog
 from .model import Entity, Evidence, Fact, FactResult, Finding
 
 __version__ = "0.1.0"

@@ -15,8 +15,8 @@ import regex
 
 from . import kinds
 from .article import PreparedArticle
+from .catalog import LoadedFact
 from .index import CorpusIndex, fact_needs
-from .loader import LoadedFact
 from .model import Evidence, Fact, FactResult, Finding, Note, Problem, Waiver
 from .text.normalize import ERASE, normalize_phrase
 

@@ -17,12 +17,13 @@ from _pytest.config import Config as _Config
 from . import baseline as bl
 from . import kinds
 from .cache import ArticleStore
+from .catalog import BrokenFact, Catalog, LoadedFact
 from .cli_paths import CommandPaths, is_fact_file, sort_paths
 from .corpus import Corpus, Selection
 from .engine import check_fact, set_fact_budget
 from .files import OUTSIDE
 from .index import CorpusIndex
-from .loader import BrokenFact, Catalog, LoadedFact, discover_fact_files, load_catalog
+from .loader import discover_fact_files, load_catalog
 from .markup import article_waiver_problems
 from .model import FactResult, Problem
 from .outputs import write_one, write_outputs

@@ -48,10 +48,11 @@ from .cache import (
     read_entry,
     write_entry,
 )
+from .catalog import Catalog, LoadedFact, restore_catalog, stored_files
 from .corpus import ArticleRef, Selection
 from .engine import ArticleOutcome, applies, assemble, check_article, pool_for
 from .index import CorpusIndex, Needs, fact_needs
-from .loader import Catalog, LoadedFact, load_catalog, restore_catalog, stored_files
+from .loader import load_catalog
 from .model import FactResult, Finding, Note
 
 __all__ = ["FactMemo", "ResultStore"]

@@ -17,6 +17,7 @@ import yaml
 import pytest_factcheck
 from pytest_factcheck import kinds as kinds_pkg
 from pytest_factcheck import loader
+from pytest_factcheck import schema as schema_mod
 from pytest_factcheck.errors import FactError
 from pytest_factcheck.kinds import names as kind_names
 from pytest_factcheck.loader import Catalog, load_catalog, parse_yaml, schema
@@ -55,7 +56,7 @@ def test_schema_is_valid_against_its_meta_schema() -> None:
 def test_schema_knows_every_kind() -> None:
     assert schema()["$defs"]["fact"]["properties"]["kind"]["enum"] == list(KINDS)
     for kind in KINDS:
-        assert loader.kind_fields(kind), kind
+        assert schema_mod.kind_fields(kind), kind
 
 
 ENTITIES = """\

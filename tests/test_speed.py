@@ -7,9 +7,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pytest_factcheck.factyaml import _compose
 from pytest_factcheck.kinds.quote import _rarity_cost, _terms, _wording
 from pytest_factcheck.kinds.spelling import _FULL_FOLD_PAIRS, _compiled_forms
-from pytest_factcheck.loader import _compose
 
 from .test_quote_kind import checker
 

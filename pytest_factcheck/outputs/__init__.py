@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article
+from ..catalog import Catalog
 from ..corpus import Corpus
-from ..loader import Catalog
 from ..model import Problem
 
 __all__ = ["article_views", "fact_tags", "write_one", "write_outputs"]
