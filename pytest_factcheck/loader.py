@@ -128,7 +128,7 @@ def _parse(path: Path, display: str) -> tuple[_Parsed | None, list[FactError]]:
     for k, err in sorted(found.items(), key=lambda kv: _order(kv[1])):
         where, which = _item_of(k) or ("", None)
         target: dict[Any, list[FactError]] = (
-            parsed.fact_errors if where == "facts" else parsed.entity_errors)  # type: ignore[assignment]
+            parsed.fact_errors if where == "facts" else parsed.entity_errors)
         target.setdefault(which, []).append(err)
     return parsed, []
 

@@ -9,7 +9,7 @@ you mean" for misspelled kinds and fields.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -34,13 +34,15 @@ KINDS = kinds.names()
 def schema() -> dict[str, Any]:
     """The JSON Schema for fact files that ships with the package."""
     data = resources.files("pytest_factcheck").joinpath("schema/factfile.schema.json")
-    return json.loads(data.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    loaded: dict[str, Any] = json.loads(data.read_text(encoding="utf-8"))
+    return loaded
 
 
 @cache
 def _validator() -> jsonschema.protocols.Validator:
     cls = jsonschema.validators.validator_for(schema())
-    return cls(schema())  # type: ignore[no-any-return]
+    validator: jsonschema.protocols.Validator = cls(schema())
+    return validator
 
 
 @cache
@@ -56,6 +58,16 @@ def kind_fields(kind: str) -> tuple[str, ...]:
     return tuple(props)
 
 
+def _value(err: jsonschema.ValidationError) -> Any:
+    """The schema value an error is about (``required``'s list, ``enum``'s choices)."""
+    return err.validator_value
+
+
+def _schema_of(err: jsonschema.ValidationError) -> Mapping[str, Any]:
+    """The schema part an error was raised by (a mapping for every keyword we read)."""
+    return err.schema if isinstance(err.schema, Mapping) else {}
+
+
 def _missing(err: jsonschema.ValidationError) -> str:
     return err.message.split("'")[1] if "'" in err.message else "?"
 
@@ -65,7 +77,7 @@ def _needs(err: jsonschema.ValidationError) -> set[str]:
     if err.validator == "required":
         return {_missing(err)}
     if err.validator == "anyOf":
-        return {r for s in err.validator_value for r in s.get("required", ())}
+        return {r for s in _value(err) for r in s.get("required", ())}
     return set()
 
 
@@ -126,7 +138,7 @@ def _schema_problem(err: jsonschema.ValidationError, doc: Any, located: Located
     v = err.validator
     inst = err.instance
     if v == "type":
-        want = err.validator_value
+        want = _value(err)
         wants = [want] if isinstance(want, str) else list(want)
         if "string" in wants:
             wants = ["string"]  # a number is accepted as a term, but ask for text
@@ -141,7 +153,7 @@ def _schema_problem(err: jsonschema.ValidationError, doc: Any, located: Located
         missing = _missing(err)
         if len(path) == 2 and path[0] == "facts":
             kind = inst.get("kind") if isinstance(inst, dict) else None
-            need = list(err.validator_value)
+            need = list(_value(err))
             what = f"a {kind} fact" if isinstance(kind, str) and kind in KINDS else "a fact"
             return (f"missing required field {missing!r}: {what} needs "
                     + ", ".join(repr(n) for n in need)), pos
@@ -152,7 +164,7 @@ def _schema_problem(err: jsonschema.ValidationError, doc: Any, located: Located
             return "this exception has no 'article' (a path glob)", pos
         return f"missing required field {missing!r} in {where}", pos
     if v in ("additionalProperties", "unevaluatedProperties") and isinstance(inst, dict):
-        allowed = list(err.schema.get("properties", {}))
+        allowed = list(_schema_of(err).get("properties", {}))
         extra = [k for k in inst if k not in allowed]
         key = extra[0] if extra else "?"
         if not path:
@@ -165,9 +177,9 @@ def _schema_problem(err: jsonschema.ValidationError, doc: Any, located: Located
                 + (guess or "; allowed: " + ", ".join(allowed))), located.at([*path, key],
                                                                              key=True)
     if v == "enum":
-        choices = ", ".join(map(str, err.validator_value))
+        choices = ", ".join(map(str, _value(err)))
         return (f"{where} is {inst!r}; it must be one of: {choices}"
-                + _did_you_mean(str(inst), map(str, err.validator_value))), pos
+                + _did_you_mean(str(inst), map(str, _value(err)))), pos
     if v in ("minItems", "minLength"):
         if v == "minItems":
             return f"{where} must not be an empty list", pos
@@ -184,7 +196,7 @@ def _schema_problem(err: jsonschema.ValidationError, doc: Any, located: Located
         return (f"entity id {inst!r} may only use lower-case letters, digits and hyphens",
                 located.at([*path, inst], key=True))
     if v == "anyOf":
-        opts = [sorted(s.get("required", [])) for s in err.validator_value]
+        opts = [sorted(s.get("required", [])) for s in _value(err)]
         flat = [o[0] for o in opts if len(o) == 1]
         if flat and len(flat) == len(opts):
             kind = _kind_of(path, doc)
@@ -193,7 +205,7 @@ def _schema_problem(err: jsonschema.ValidationError, doc: Any, located: Located
     if v in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         sign = {"minimum": "at least", "exclusiveMinimum": "above",
                 "maximum": "at most", "exclusiveMaximum": "below"}[v]
-        return f"{where} must be {sign} {err.validator_value}, not {inst!r}", pos
+        return f"{where} must be {sign} {_value(err)}, not {inst!r}", pos
     return f"{where}: {err.message}", pos
 
 
@@ -243,7 +255,7 @@ def _validate(doc: Any, located: Located) -> dict[tuple[Any, ...], FactError]:
         if err.validator == "unevaluatedProperties":
             continue  # reported above as unknown fields
         path = tuple(err.absolute_path)
-        if len(path) == 2 and path[0] == "facts" and _needs(err) & meant.get(path[1], set()):
+        if len(path) == 2 and path[0] == "facts" and _needs(err) & meant.get(int(path[1]), set()):
             continue  # `speker:` is reported; "missing 'speaker'" would say it twice
         by_path.setdefault(tuple(err.absolute_path), []).append(err)
     for path, errs in by_path.items():

@@ -74,7 +74,8 @@ def compile_pattern(source: str, field: str, pos: SourcePos) -> regex.Pattern[st
     try:
         written = regex.compile(source, FLAGS)
     except regex.error as exc:
-        where = f" at character {exc.pos + 1}" if getattr(exc, "pos", None) is not None else ""
+        at: int | None = getattr(exc, "pos", None)
+        where = f" at character {at + 1}" if at is not None else ""
         msg = str(exc).split(" at position")[0]
         raise FactError(f"{field!r} is not a valid regular expression{where}: {msg}",
                         pos) from None
