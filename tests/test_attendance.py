@@ -495,3 +495,23 @@ def _shared_fact(factory: pytest.TempPathFactory) -> LoadedFact:
     if "fact" not in _CACHE:
         _CACHE["fact"] = load(factory.mktemp("att"), ENTITIES + FACT)["g7-lucca-attendance"]
     return _CACHE["fact"]
+
+
+@pytest.mark.parametrize("text", [
+    # A quote that runs over two sentences: the second is still the speaker's words.
+    "\u201cWe will not send anyone. Mr Putin attended the G7 meeting in his mind only,\u201d "
+    "a Kremlin aide joked.",
+    # Single curly quotes, as some house styles write them.
+    "The aide said: \u2018Mr Putin attended the G7 meeting, in spirit.\u2019",
+    # Guillemets.
+    "\u00abMr Putin attended the G7 meeting\u00bb, the headline of a satire site claimed.",
+])
+def test_words_inside_any_quote_place_nobody(fact: LoadedFact, text: str) -> None:
+    """What a speaker says inside a quote is not the reporter's placement (the quote
+    spans are the article's shared ones, not a straight-quote toggle per sentence)."""
+    assert ("contradiction", "placed-at") not in verdicts(fact, text)
+
+
+def test_the_same_words_outside_a_quote_are_read(fact: LoadedFact) -> None:
+    assert ("contradiction", "placed-at") in verdicts(
+        fact, "Mr Putin attended the G7 meeting in Lucca on Tuesday.")

@@ -1,241 +1,43 @@
-"""``attendance``: who was at which meeting.
-
-A sentence that names a ``present``/``absent`` person and the ``event`` (its
-name or aliases only) *places* the person when the prose links the two
-explicitly:
-
-* **linked wording** -- ``PERSON ... attended ... EVENT`` with at most five words
-  between the person and the wording and between the wording and the event.
-  The person must be the wording's subject: the words between them may only be
-  adverbs and auxiliaries (``also``, ``had``, ``on Tuesday``), an appositive
-  (``Alfano, the Italian foreign minister, who hosted``) or other people joined
-  by ``and``/commas (``Tillerson and Johnson attended``); a person right after
-  a preposition (``standing in for Grant``, ``a spokesman for Grant``) is an
-  object, never the subject. Anything else
-  (``Putin said``, ``Putin met Johnson, who``, ``would``, ``to``, ``not``) breaks
-  the link.
-* **passive** -- ``EVENT, (which was) hosted/attended/chaired/addressed by PERSON``.
-* **relative** -- ``EVENT, which PERSON did not attend``.
-* **opening phrase** -- a sentence that opens with ``At`` or presence wording and
-  the event and goes on with the person as its subject (``At the G-7 meeting,
-  Tillerson said``; ``Arriving at a summit in Lucca, Italy, Mr Johnson ...``).
-* **intransitive relative** -- ``PERSON, who did not attend, ...`` in a sentence
-  that names the event.
-
-Presence wording: attend, host, chair, join, address, was at, arrive at, speak
-at, fly from, leave (inflected). Absence wording: did not / never / failed to
-attend, skipped, missed, was absent (missing) from, stayed away from,
-boycotted, was not at, was not invited to. Absence wording, ``joined``,
-``addressed`` and the prepositional wordings must take the event itself as
-their object (``missed the opening session of the G7 meeting`` is not an
-absence); other verbs may reach it through a short phrase (``hosted ministers
-at the G-7 gathering``) unless a word in between turns it into another
-occasion (``before``, ``after``, ``outside``, ``against`` ...).
-
-Nobody is placed by: a sentence that states another date than the event's
-``date`` (or another year, or ``next year``/``last year``); an event named as
-``the next``/``the previous``/``every`` one; an article dated before the event;
-a question; wording inside quotation marks; future or intention (``would not
-attend``, ``is expected to attend``, ``said he would``). A reading in a hedged
-sentence (``denied``, ``reportedly``, ``whether``, ``if``) or inside someone's
-reported claim (``Johnson said Lavrov attended``, ``Lavrov attended, officials
-said``) is only a note.
-"""
+"""The attendance kind's readers: each reads, in one sentence, who a piece of wording
+places at or away from the event (see the package docstring for the rules)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Literal
 
 import regex
 
-from ..article import PreparedArticle, Sentence
-from ..entities import EntityIndex, Mention
-from ..errors import FactError
-from ..model import Entity, Evidence, Fact
-from ..text.dates import WEEKDAYS as _WEEKDAY_NAMES
-from ..text.dates import Day, parse_day, stated_dates
-from ..text.normalize import normalize_phrase
-from ..text.phrases import (
+from ...entities import Mention
+from ...text.phrases import (
     Token,
     TokenRun,
     is_capitalized,
     is_possessive,
     nationality_like,
-    phrase_pattern,
-    tokens,
     wordset,
 )
-from .base import CompileContext, Kind, Needs, listing, strings
-
-Polarity = Literal["at", "away"]
-MAX_GAP = 5
-
-# --------------------------------------------------------------------------
-# Vocabulary
-# --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Cue:
-    """One kind of presence or absence wording."""
-
-    name: str
-    polarity: Polarity
-    pattern: regex.Pattern[str]
-    strict: bool = False  # the event must be the wording's direct object
-    passive: bool = False  # "attended by PERSON"
-    intransitive: bool = False  # "PERSON, who did not attend, ..."
-    opener: bool = False  # may open a sentence: "Arriving at the summit, ..."
-    relative: bool = True  # "EVENT, which PERSON attended"
-
-
-def _cue(name: str, polarity: Polarity, source: str, **flags: bool) -> Cue:
-    pat = regex.compile(rf"(?<![\p{{L}}\p{{N}}'])(?:{source})(?![\p{{L}}\p{{N}}]|-\p{{L}})",
-                        regex.IGNORECASE)
-    return Cue(name, polarity, pat, **flags)
-
-
-_NOT = r"(?:\s+not|n't)"
-_BE = r"(?:was|were|is|are|been)"
-
-CUES: tuple[Cue, ...] = (
-    # -- presence ---------------------------------------------------------
-    _cue("attended", "at", r"attend(?:s|ed|ing)?", passive=True, intransitive=True,
-         opener=True),
-    _cue("hosted", "at", r"host(?:s|ed|ing)", passive=True, opener=True),
-    _cue("chaired", "at", r"chair(?:s|ed|ing)", passive=True, opener=True),
-    _cue("joined", "at", r"join(?:s|ed|ing)", strict=True, opener=True),
-    _cue("addressed", "at", r"address(?:es|ed|ing)", strict=True, passive=True, opener=True),
-    _cue("was at", "at", rf"{_BE}(?:\s+(?:also|present|there))?\s+at", strict=True,
-         relative=False),
-    _cue("arrived at", "at", r"arriv(?:e|es|ed|ing)\s+at", strict=True, opener=True,
-         relative=False),
-    _cue("spoke at", "at", r"(?:speak|speaks|spoke|speaking)\s+at", strict=True, opener=True,
-         relative=False),
-    _cue("flew from", "at",
-         r"(?:flies|flew|flying|flown)\s+(?:(?:straight|directly|direct|back|home|on|out)\s+)?"
-         r"from", strict=True, opener=True, relative=False),
-    _cue("left", "at", r"left|leaves|leaving", strict=True, opener=True),
-    # "joined leaders at the summit", "joined Macron at the funeral"
-    _cue("joined others at", "at",
-         r"join(?:s|ed|ing)\s+(?:(?:other|fellow|world|the|his|her|their|some|many|"
-         r"dozens\s+of|hundreds\s+of|thousands\s+of|[\p{L}]+\s+and)\s+)*"
-         r"(?:leaders|heads\s+of\s+(?:state|government)|counterparts|colleagues|ministers|"
-         r"delegates|dignitaries|mourners|guests|royals|allies|officials|diplomats|"
-         r"presidents|monarchs|well-wishers|crowds|others|members\s+of\s+the\s+royal\s+family"
-         r"|(?-i:\p{Lu}[\p{L}\p{M}'\-]*)(?:\s+(?-i:\p{Lu}[\p{L}\p{M}'\-]*)){0,2})"
-         r"\s+(?:at|for)", strict=True, opener=True, relative=False),
-    # "was among those at", "was among the 500 guests at", "among those who attended"
-    _cue("was among those at", "at",
-         rf"{_BE}\s+(?:also\s+)?among\s+(?:those|the\s+(?:[\p{{L}}\p{{N}},'\-]+\s+){{0,3}}?"
-         r"[\p{L}'\-]+)\s+(?:(?:who\s+)?attended|attending|present\s+at|at|who\s+(?:were|was)"
-         r"\s+at)", strict=True, relative=False),
-    # -- absence ----------------------------------------------------------
-    _cue("did not attend", "away",
-         rf"(?:did|does|do|has|have|had){_NOT}\s+(?:yet\s+)?attend(?:ed)?"
-         r"|never\s+(?:attend(?:s|ed)?|turned\s+up\s+(?:at|to))|failed\s+to\s+attend",
-         strict=True, intransitive=True),
-    _cue("skipped", "away", r"skip(?:s|ped|ping)", strict=True, opener=True),
-    _cue("missed", "away", r"miss(?:es|ed)", strict=True),
-    _cue("was absent from", "away", rf"{_BE}\s+(?:absent|missing)\s+from", strict=True,
-         relative=False),
-    _cue("was absent", "away", rf"{_BE}\s+absent", strict=True, intransitive=True,
-         relative=False),
-    _cue("stayed away from", "away", r"st(?:ay|ays|ayed|aying)\s+away(?:\s+from)?", strict=True,
-         intransitive=True, relative=False),
-    _cue("boycotted", "away", r"boycott(?:s|ed|ing)", strict=True, opener=True,
-         intransitive=True),
-    _cue("was not at", "away", rf"{_BE}{_NOT}\s+(?:present\s+)?at", strict=True,
-         relative=False),
-    _cue("was among those who skipped", "away",
-         rf"{_BE}\s+(?:also\s+)?among\s+(?:those|the\s+(?:[\p{{L}}\p{{N}},'\-]+\s+){{0,3}}?"
-         rf"[\p{{L}}'\-]+)\s+(?:who|to)\s+(?:(?:did|had){_NOT}\s+attend(?:ed)?|not\s+attend|"
-         r"skip(?:ped)?|miss(?:ed)?|stay(?:ed)?\s+away\s+from|boycott(?:ed)?)", strict=True,
-         relative=False),
-    _cue("could not attend", "away",
-         rf"(?:could{_NOT}|(?:was|were)\s+unable\s+to|(?:declined|refused)\s+to)\s+attend"
-         r"|(?:was|were)\s+(?:forced|obliged|compelled)\s+to\s+(?:skip|miss)",
-         strict=True, relative=False),
-    _cue("pulled out of", "away",
-         r"pull(?:s|ed)\s+out\s+of|declin(?:es|ed)\s+(?:an|the|its|their|his|her)\s+"
-         r"invitation\s+to(?:\s+attend)?", strict=True, relative=False),
-    _cue("was not invited to", "away",
-         rf"(?:(?:was|were|is|are){_NOT}|(?:has|have|had){_NOT}\s+been)\s+invited\s+to"
-         r"(?:\s+attend)?", strict=True, relative=False),
+from ...text.quotes import QuoteSpan
+from .vocabulary import (
+    AT_IDIOMS,
+    BLOCK_WORDS,
+    CUES,
+    EVERYONE,
+    EXCLUDING,
+    HEDGES,
+    ING_NOUNS,
+    MAX_GAP,
+    OBJECT_PREPOSITIONS,
+    OPENER_LEADS,
+    OTHER_OCCASION,
+    PREPOSITIONS,
+    SUBJECT_WORDS,
+    TITLE_WORDS,
+    WEEKDAYS,
+    Cue,
+    Polarity,
 )
-
-WEEKDAYS = _WEEKDAY_NAMES
-# Words that may stand between a person and the wording they are the subject of.
-SUBJECT_WORDS = wordset("""
-    who also later earlier then first finally briefly personally previously already
-    recently subsequently eventually ultimately once just both all himself herself
-    themselves too still even only yesterday today tonight duly jointly together again
-    separately officially formally however meanwhile though had has have was were is are
-    been did does do on this last week morning afternoon evening night weekend and""") | WEEKDAYS
-# Words of an appositive or title next to a name ("the Italian foreign minister").
-TITLE_WORDS = wordset("""
-    the a an of for his her their its foreign minister secretary president prime state
-    chancellor ambassador envoy leader counterpart spokesman spokeswoman general deputy vice
-    defence defense chief head diplomat top host affairs home finance interior senator
-    governor mayor premier commissioner representative undersecretary former then current
-    new acting outgoing mr mrs ms dr sir dame lord""")
-# Words that, between the wording and the event, make it another occasion or
-# another relation ("dinner before the G7 meeting", "protest against it").
-BLOCK_WORDS = wordset("""
-    before after ahead prior following until till since instead rather than without
-    outside near nearby against despite because about over on onto into to by with from
-    not no never nor or but while whereas although though unlike except when where which
-    who whom whose that if unless whether as beyond beside besides around toward towards
-    amid among between calls call chorus criticism critics protest protests protesters
-    condemnation opposition demands campaign appeals boycott rival alternative counter
-    snub said says say told claims claim remarks comments concerns questions accusations
-    allegations time same""")
-PREPOSITIONS = wordset("""
-    at in of for during on to from with by about over under into onto across through
-    via per""")
-# Idioms with "at" that do not place anyone ("At odds over", "At the time of").
-AT_IDIOMS = wordset("""
-    odds loggerheads pains heart centre center risk stake war loss fault issue least
-    most time moment same point expense mercy hands helm""")
-ING_NOUNS = wordset("meeting evening morning closing opening building gathering briefing sitting")
-# Directly before the event: it is another occasion of the same kind.
-OTHER_OCCASION = wordset("""
-    next upcoming forthcoming previous future past subsequent another other every each
-    any rival alternative counter earlier later year's many several numerous countless
-    successive""")
-# Directly before a person: the person is excluded, not the subject.
-EXCLUDING = wordset("not nor neither unlike except without than besides excluding minus")
-# A person right after one of these is its object, not a subject ("Lee, standing
-# in for Grant, addressed the summit").
-OBJECT_PREPOSITIONS = wordset("for of from to with by about behind beside")
-EVERYONE = wordset("all everyone everybody anyone anybody nobody none everything")
-HEDGES = wordset("""
-    denied denies deny denying false falsely rumour rumours rumor rumors rumoured rumored
-    alleged allegedly reportedly speculation speculated whether if unless unclear
-    uncertain""")
-OPENER_LEADS = wordset("after while when upon on having before since")
-_RELATIVE_TIME = regex.compile(
-    r"(?<![\p{L}])(?:next|last)\s+(?:year|month|week)|(?:years|months|a\s+year|a\s+decade)\s+"
-    r"ago|later\s+this\s+(?:week|month|year)|tomorrow|in\s+the\s+coming",
-    regex.IGNORECASE,
-)
-
-# --------------------------------------------------------------------------
-# Dates (read by text/dates.py)
-# --------------------------------------------------------------------------
-_NO_DAY = Day(0, 0, 0)  # fits no stated date: any date in a sentence is "another"
-
-
-def states_other_date(text: str, start: int, end: int, day: Day) -> bool:
-    """Whether ``text[start:end]`` states a date (or year) other than ``day``."""
-    if _RELATIVE_TIME.search(text, start, end):
-        return True
-    return any(not d.fits(day) for d in stated_dates(text, start, end))
-
 
 # --------------------------------------------------------------------------
 # One sentence
@@ -278,22 +80,13 @@ class _Sentence:
         return [m for m in self.others if start <= m.start and m.end <= end and m is not exclude]
 
 
-def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    opened: int | None = None
-    for i in range(start, end):
-        if text[i] == '"':
-            if opened is None:
-                opened = i
-            else:
-                spans.append((opened, i + 1))
-                opened = None
-    if opened is not None:
-        spans.append((opened, end))
-    return spans
+def quoted_in(spans: Sequence[QuoteSpan], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of ``[start, end)`` inside the article's quoted spans (marks included)."""
+    return [(max(sp.start, start), min(sp.end, end)) for sp in spans
+            if sp.start < end and start < sp.end]
 
 
-def _is_title_case(toks: Sequence[Token]) -> bool:
+def is_title_case(toks: Sequence[Token]) -> bool:
     long_words = [t for t in toks if t.is_word and len(t.text) > 3]
     if len(long_words) < 3:
         return False
@@ -459,7 +252,7 @@ def _followed_by_possessive(text: str, pos: int) -> bool:
         and text[pos + 1:pos + 2] == " "
 
 
-def _cue_matches(sent: _Sentence) -> list[tuple[Cue, regex.Match[str]]]:
+def cue_matches(sent: _Sentence) -> list[tuple[Cue, regex.Match[str]]]:
     found = []
     for cue in CUES:
         for m in cue.pattern.finditer(sent.text, sent.start, sent.end):
@@ -573,7 +366,7 @@ def _including_list(sent: _Sentence, pos: int) -> list[Mention]:
     return _list_after(sent, m.end())
 
 
-def _neither_nor(sent: _Sentence, cues: list[tuple[Cue, regex.Match[str]]]
+def neither_nor(sent: _Sentence, cues: list[tuple[Cue, regex.Match[str]]]
                  ) -> Iterator[Reading]:
     """``Neither Orbach nor Frost attended the summit``: both placed away."""
     toks = sent.toks(sent.start, sent.end)
@@ -765,7 +558,7 @@ def _active_subject(sent: _Sentence, pos: int) -> bool:
     return True
 
 
-_REMOTE = regex.compile(
+REMOTE = regex.compile(
     r"(?<![\p{L}])(?:(?:by|via|over|on)\s+(?:a\s+)?(?:video|videolink|video-link|videoconference|"
     r"video\s+link|video\s+call|phone|telephone|satellite|zoom|teams|skype|webcam|livestream|"
     r"link)|video\s*-?\s*link|remotely|virtually|online|(?:recorded|pre-recorded|prerecorded|"
@@ -815,210 +608,3 @@ def _reported(sent: _Sentence, r: Reading) -> bool:
                 return True
         break
     return False
-
-
-# --------------------------------------------------------------------------
-# The checker
-# --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class AttendanceChecker:
-    fact_id: str
-    event: Entity
-    event_pattern: regex.Pattern[str]
-    day: Day | None
-    present: frozenset[str]
-    absent: frozenset[str]
-    names: dict[str, str]
-    index: EntityIndex
-    not_people: frozenset[str]
-    terms: tuple[str, ...]
-
-    @cached_property
-    def needs(self) -> Needs:
-        return Needs.of(self.terms)
-
-    def _sentences(self, article: PreparedArticle) -> Iterator[_Sentence]:
-        text = article.folded
-        events = [Mention(m.start(), m.end(), frozenset((self.event.id,)), m.group())
-                  for m in self.event_pattern.finditer(text)]
-        if not events:
-            return
-        tracked = self.present | self.absent
-        mentions = [m for m in self.index.mentions(article)
-                    if not (m.entities & self.not_people)]
-        people = [m for m in mentions if m.entity in tracked]
-        if not people:
-            return
-        for s in _sentences_with(article.sentences, events):
-            evs = [e for e in events if s.start <= e.start < s.end]
-            ppl = [p for p in people if s.start <= p.start < s.end]
-            if not ppl:
-                continue
-            if any(p.start < e.end and e.start < p.end for p in ppl for e in evs):
-                ppl = [p for p in ppl if not any(p.start < e.end and e.start < p.end
-                                                 for e in evs)]
-            run = _sentence_tokens(article, s)
-            yield _Sentence(text, s.start, s.end, evs, ppl,
-                            [m for m in mentions if s.start <= m.start < s.end],
-                            _quoted_spans(text, s.start, s.end), _is_title_case(run.items),
-                            run)
-
-    def check(self, article: PreparedArticle) -> Iterator[Evidence]:
-        if self.day is not None:
-            published = parse_day(article.article.date)
-            if published is not None and (published.year, published.month, published.day) < (
-                    self.day.year, self.day.month, self.day.day):
-                return
-        for sent in self._sentences(article):
-            if sent.text[sent.start:sent.end].rstrip(" \"')]").endswith("?"):
-                continue
-            if self.day is not None and states_other_date(sent.text, sent.start, sent.end,
-                                                          self.day):
-                continue
-            if self.day is None and states_other_date(sent.text, sent.start, sent.end,
-                                                      _NO_DAY):
-                # The event has no date in the facts and the sentence states one
-                # ("who had attended the G7 meeting in 2014"): it may be another
-                # occasion, so no reading here is a contradiction.
-                for ev in self._judge(sent):
-                    if ev.status == "contradiction":
-                        ev = Evidence(ev.start, ev.end, "note", ev.reason,
-                                      f"{ev.message}; but the sentence states a date and the "
-                                      "event has none in the facts: another occasion?")
-                    yield ev
-                continue
-            yield from self._judge(sent)
-
-    def _judge(self, sent: _Sentence) -> Iterator[Evidence]:
-        cues = _cue_matches(sent)
-        readings: list[Reading] = []
-        for reader in (_linked, _passive, _relative, _intransitive, _neither_nor):
-            readings.extend(reader(sent, cues))
-        readings.extend(_opener(sent, cues))
-        if not readings:
-            return
-        by_person: dict[str, list[Reading]] = {}
-        for r in readings:
-            # One verdict per person and sentence: "Merz, the German chancellor,
-            # attended" reads Merz twice (name and alias).
-            by_person.setdefault(r.person.entity or str(r.person.start), []).append(r)
-        hedged = _hedged(sent)
-        remote = _REMOTE.search(sent.text, sent.start, sent.end) is not None
-        for group in by_person.values():
-            polarities = {r.polarity for r in group}
-            first = min(group, key=lambda r: (r.start, r.end))
-            eid = first.person.entity or ""
-            name = self.names.get(eid, eid)
-            if len(polarities) > 1:
-                yield Evidence(first.start, first.end, "note", "placed-at",
-                               f"reads {name} both at and away from {self.event.name}; "
-                               "not judged")
-                continue
-            yield self._evidence(first, name, eid, hedged or _reported(sent, first),
-                                 remote and first.polarity == "at")
-
-    def _evidence(self, r: Reading, name: str, eid: str, hedged: bool,
-                  remote: bool = False) -> Evidence:
-        event = self.event.name
-        where = "at" if r.polarity == "at" else "away from"
-        reason = "placed-at" if r.polarity == "at" else "placed-away"
-        said = f"places {name} {where} {event} ({r.wording!r})"
-        if r.how == "neither":
-            # Kept a note because an earlier decision (tests/test_attendance.py::
-            # test_but_and_neither) pins "Neither A nor B attended" to no verdict.
-            return Evidence(r.start, r.end, "note", reason,
-                            f"{said} ('neither ... nor'); not judged")
-        if remote:
-            return Evidence(r.start, r.end, "note", reason,
-                            f"{said}, but the sentence says they took part remotely (by "
-                            "video or phone); not judged")
-        if hedged:
-            return Evidence(r.start, r.end, "note", reason,
-                            f"{said}, but the sentence is hedged or reports someone's "
-                            "claim; not judged")
-        expected: Polarity = "at" if eid in self.present else "away"
-        if r.polarity == expected:
-            listed = "present" if expected == "at" else "absent"
-            return Evidence(r.start, r.end, "consistent", reason,
-                            f"{said}; the fact lists {name} as {listed}")
-        listed = "absent" if r.polarity == "at" else "present"
-        return Evidence(r.start, r.end, "contradiction", reason,
-                        f"{said}; the fact lists {name} as {listed}")
-
-
-def _sentence_tokens(article: PreparedArticle, sentence: Sentence) -> TokenRun:
-    """The tokens of a sentence. Not cached: only sentences naming the fact's
-    event and one of its people are read, which other facts rarely share, and
-    keeping them cost more memory than any other per-article reading."""
-    return TokenRun(tokens(article.folded, sentence.start, sentence.end))
-
-
-def _sentences_with(sentences: Sequence[Sentence], events: list[Mention]) -> list[Sentence]:
-    starts = {e.start for e in events}
-    return [s for s in sentences if any(s.start <= p < s.end for p in starts)]
-
-
-@dataclass(frozen=True)
-class Spec:
-    event: str
-    present: tuple[str, ...]
-    absent: tuple[str, ...]
-
-    @classmethod
-    def decode(cls, fact: Fact) -> Spec:
-        return cls(str(fact.fields["event"]), strings(fact, "present"), strings(fact, "absent"))
-
-
-def _events_of_run(facts: Sequence[Fact]) -> frozenset[str]:
-    """Entities used as events by any attendance fact of the run: never people,
-    whatever their declared type."""
-    return frozenset(str(f.fields["event"]) for f in facts
-                     if f.kind == "attendance" and f.fields.get("event"))
-
-
-def compile(fact: Fact, spec: Spec, context: CompileContext) -> AttendanceChecker:
-    index = context.entities
-    event_id = spec.event
-    event = index.get(event_id)
-    if event is None:
-        raise FactError(f"unknown event {event_id!r}", fact.where("event"))
-    present, absent = frozenset(spec.present), frozenset(spec.absent)
-    both = sorted(present & absent)
-    if both:
-        raise FactError(f"{both[0]!r} is listed both as present and as absent",
-                        fact.where("absent"))
-    if event_id in present | absent:
-        raise FactError(f"the event {event_id!r} is also listed as a person",
-                        fact.where("present" if event_id in present else "absent"))
-    pattern = phrase_pattern((event.name, *event.aliases))
-    if pattern is None:
-        raise FactError(f"the event {event_id!r} has no name to look for", fact.where("event"))
-    day = parse_day(event.date)
-    if event.date and day is None:
-        raise FactError(f"the date of event {event_id!r} is not YYYY-MM-DD: {event.date!r}",
-                        event.pos or fact.where("event"))
-    run_events: frozenset[str] = context.once("attendance.events",
-                                              lambda: _events_of_run(context.facts))
-    names = {}
-    for pid in present | absent:
-        ent = index.get(pid)
-        names[pid] = ent.name if ent is not None else pid
-    terms = tuple(sorted({normalize_phrase(n).casefold() for n in (event.name, *event.aliases)}
-                         - {""}))
-    return AttendanceChecker(fact.id, event, pattern, day, present, absent, names, index,
-                             run_events | {event_id}, terms)
-
-
-def summary(fact: Fact, spec: Spec) -> str:
-    parts = [f"at {spec.event}:"]
-    if spec.present:
-        parts.append(f"present {listing(spec.present)}")
-    if spec.absent:
-        parts.append(f"absent {listing(spec.absent)}")
-    return " ".join(parts)
-
-
-KIND = Kind("attendance", Spec.decode, compile, summary,
-            entity_fields={"event": "event", "present": "person", "absent": "person"})
