@@ -27,6 +27,9 @@ What is *not* a count, and so never returned:
 * sports scores (``3-1``) and chains like ``2017-04-11``;
 * ages set off after a name (``Abdel Youssef, 29, lost his wife``, ``Putin (64)``).
 
+Each of these is a named rule of :data:`EXCLUSIONS` (one small function each,
+tried in order; ``tests/test_number_exclusions.py`` shows every rule live).
+
 Numbers that measure rather than count (``20 minutes``, ``six years``, ``5 km``)
 are returned with :attr:`NumberExpr.unit` set, so a caller can tie them only to
 a cue that is that unit. A number that counts a part of a total (after
@@ -39,8 +42,9 @@ a cue that is that unit. A number that counts a part of a total (after
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -549,95 +553,14 @@ class _Reader:
 
     # -- exclusions ------------------------------------------------------------
     def excluded(self, c: _Core) -> bool:
-        """Whether a core is not a count (see module doc)."""
-        i, j = c.i, c.j
-        first, last = self.toks[i], self.toks[j - 1]
-        prev = self.tok(i - 1)
-        nxt = self.tok(j)
-        # Joined to letters or digits, or to date/time/money punctuation.
-        if prev is not None and self.adjacent(i - 1, i):
-            if prev.kind in ("w", "n") or prev.text in "/:.'" or prev.text in CURRENCY_SIGNS:
-                return True
-            before = self.tok(i - 2)
-            if prev.text == "-" and self.adjacent(i - 2, i - 1) and before is not None and (
-                    before.kind in ("w", "n")):
-                return True  # mid-2017, pre-1990, the tail of 2017-04-11
-        if nxt is not None and self.adjacent(j - 1, j):
-            if nxt.kind in ("w", "n") or nxt.text in "/:%'":
-                return True
-            if nxt.text == "-" and self.adjacent(j, j + 1) and self.is_word(j + 1):
-                return self.low(j + 1) not in ("plus", "odd")  # six-year, 10-year-old
-            if nxt.text == "." and self.adjacent(j, j + 1) and self.tok(j + 1) is not None:
-                nn = self.toks[j + 1]
-                if nn.kind == "n":
-                    return True  # 1.2.3
-        if (first.kind == "w" and first.text[:1].isupper() and not self.headline
-                and not self.at_sentence_start(i)):
-            return True  # BBC Two, Group of Seven
-        # Ages after a name: "Abdel Youssef, 29, who lost", "Putin (64)".
-        if (first.kind == "n" and c.value <= 120 and prev is not None and nxt is not None
-                and ((prev.text == "," and nxt.text in ",;")
-                     or (prev.text == "(" and nxt.text == ")"))
-                and self.is_capitalized(i - 2)):
-            return True
-        # Money and percentages.
-        after = self.low(j)
-        if after in CURRENCY_WORDS or after in PERCENT_WORDS:
-            return True
-        if after == "per" and self.low(j + 1) == "cent":
-            return True
-        if prev is not None and prev.text in CURRENCY_SIGNS:
-            return True
-        # Times: "4 pm", "4 a.m.", "10 GMT".
-        if after in TIME_WORDS:
-            return True
-        if after in ("a", "p") and self.low(j + 1) == "." and self.low(j + 2) == "m":
-            return True
-        # Dates: "4 April", "4 of April", "April 4", "the 4 of".
-        if c.vague is None and c.value == int(c.value) and 1 <= c.value <= 31:
-            k = j + 1 if after == "of" else j
-            if self.low(k) in MONTHS and self.is_capitalized(k):
-                return True
-            back = i - 1
-            if self.low(back) == "the":
-                back -= 1
-            if self.low(back) in MONTHS and self.is_capitalized(back):
-                return True
-        # Labels: "Article 5", "No. 10", "Group of 7", "room 5".
-        if first.kind == "n" and not self.headline:
-            pk = i - 1
-            if prev is not None and prev.text == "." and self.low(i - 2) in ("no", "nos"):
-                return True
-            if prev is not None and prev.text == "#":
-                return True
-            if self.low(pk) in LABEL_WORDS:
-                return True
-            if self.is_capitalized(pk) and not self.at_sentence_start(pk) and (
-                    self.low(pk) not in FUNCTION_WORDS) and self.low(pk) not in MONTHS:
-                return True
-        if (self.low(i - 1) == "of" and self.is_capitalized(i - 2) and not self.headline
-                and (not self.at_sentence_start(i - 2) or self.low(i - 2) == "group")
-                and self.low(i - 2) not in FUNCTION_WORDS):
-            return True
-        # Ratios: "one in five", "3 out of 4".
-        if after == "in" and self.starts_number(j + 1):
-            return True
-        if after == "out" and self.low(j + 1) == "of" and self.starts_number(j + 2):
-            return True
-        if self.low(i - 1) in ("in", "of") and self.ends_number(i - 2) and (
-                self.low(i - 1) == "in" or self.low(i - 2) == "out"):
-            return True
-        # "one" as a pronoun.
-        if first.low == "one" and j == i + 1:
-            if self.low(i - 1) in PRONOUN_ONE_BEFORE or after in PRONOUN_ONE_AFTER:
-                return True
-            if after == "or" and self.low(j + 1) == "another":
-                return True
-            if self.low(i - 1) == "by" and self.low(i - 2) == "one":
-                return True  # one by one
-            if nxt is None or (nxt.kind == "p" and nxt.text not in "-"):
-                return True  # "the only one.", "one, two"
-        return bool(c.words and last.low in ("a", "an"))
+        """Whether a core is not a count: the first rule of :data:`EXCLUSIONS` with a
+        verdict decides (see the module doc)."""
+        at = _At(self, c, self.tok(c.i - 1), self.tok(c.j), self.low(c.j))
+        for _name, rule in EXCLUSIONS:
+            verdict = rule(at)
+            if verdict is not None:
+                return verdict
+        return False
 
     def ends_number(self, k: int) -> bool:
         t = self.tok(k)
@@ -877,3 +800,182 @@ def find_numbers(text: str) -> list[NumberExpr]:
                               expr.interval, True, reason, expr.unit, expr.qualifier)
         out.append(expr)
     return out
+
+
+# ---------------------------------------------------------------------------
+# What is not a count: one named rule each, tried in order
+# ---------------------------------------------------------------------------
+class _At(NamedTuple):
+    """A bare number as the exclusion rules see it."""
+
+    r: _Reader
+    c: _Core
+    prev: _Tok | None   # the token before it
+    nxt: _Tok | None    # the token after it
+    after: str          # the word after it, lower-cased ("" when none)
+
+
+def _joined_before(a: _At) -> bool | None:
+    """Joined to letters, digits or date/time/money marks before: G7, 16:05, $5, mid-2017."""
+    r, i = a.r, a.c.i
+    if a.prev is None or not r.adjacent(i - 1, i):
+        return None
+    if a.prev.kind in ("w", "n") or a.prev.text in "/:.'" or a.prev.text in CURRENCY_SIGNS:
+        return True
+    before = r.tok(i - 2)
+    if a.prev.text == "-" and r.adjacent(i - 2, i - 1) and before is not None and (
+            before.kind in ("w", "n")):
+        return True  # mid-2017, pre-1990, the tail of 2017-04-11
+    return None
+
+
+def _joined_after(a: _At) -> bool | None:
+    """Joined to what follows: 5G, 4th, 5%, 1.2.3; six-year, 10-year-old (but 30-odd,
+    20-plus are counts, and nothing else is asked)."""
+    r, j = a.r, a.c.j
+    nxt = a.nxt
+    if nxt is None or not r.adjacent(j - 1, j):
+        return None
+    if nxt.kind in ("w", "n") or nxt.text in "/:%'":
+        return True
+    if nxt.text == "-" and r.adjacent(j, j + 1) and r.is_word(j + 1):
+        return r.low(j + 1) not in ("plus", "odd")
+    if nxt.text == "." and r.adjacent(j, j + 1) and r.tok(j + 1) is not None and (
+            r.toks[j + 1].kind == "n"):
+        return True
+    return None
+
+
+def _capitalized_word(a: _At) -> bool | None:
+    """A capitalized number word mid-sentence names something: BBC Two, Group of Seven."""
+    first = a.r.toks[a.c.i]
+    if (first.kind == "w" and first.text[:1].isupper() and not a.r.headline
+            and not a.r.at_sentence_start(a.c.i)):
+        return True
+    return None
+
+
+def _age_after_name(a: _At) -> bool | None:
+    """An age set off after a name: "Abdel Youssef, 29, who lost", "Putin (64)"."""
+    r, c, prev, nxt = a.r, a.c, a.prev, a.nxt
+    if (r.toks[c.i].kind == "n" and c.value <= 120 and prev is not None and nxt is not None
+            and ((prev.text == "," and nxt.text in ",;")
+                 or (prev.text == "(" and nxt.text == ")"))
+            and r.is_capitalized(c.i - 2)):
+        return True
+    return None
+
+
+def _money_or_share(a: _At) -> bool | None:
+    """Money and percentages: 5 million dollars, 5 per cent, $5."""
+    if a.after in CURRENCY_WORDS or a.after in PERCENT_WORDS:
+        return True
+    if a.after == "per" and a.r.low(a.c.j + 1) == "cent":
+        return True
+    if a.prev is not None and a.prev.text in CURRENCY_SIGNS:
+        return True
+    return None
+
+
+def _time_of_day(a: _At) -> bool | None:
+    """Times: 4 pm, 4 a.m., 10 GMT."""
+    if a.after in TIME_WORDS:
+        return True
+    if a.after in ("a", "p") and a.r.low(a.c.j + 1) == "." and a.r.low(a.c.j + 2) == "m":
+        return True
+    return None
+
+
+def _day_of_month(a: _At) -> bool | None:
+    """Dates: 4 April, 4 of April, April 4, April the 4."""
+    r, c = a.r, a.c
+    if c.vague is None and c.value == int(c.value) and 1 <= c.value <= 31:
+        k = c.j + 1 if a.after == "of" else c.j
+        if r.low(k) in MONTHS and r.is_capitalized(k):
+            return True
+        back = c.i - 1
+        if r.low(back) == "the":
+            back -= 1
+        if r.low(back) in MONTHS and r.is_capitalized(back):
+            return True
+    return None
+
+
+def _label(a: _At) -> bool | None:
+    """Labels: Article 5, No. 10, #3, room 5, Resolution 2118 (not in headline case)."""
+    r, i, prev = a.r, a.c.i, a.prev
+    if r.toks[i].kind != "n" or r.headline:
+        return None
+    pk = i - 1
+    if prev is not None and prev.text == "." and r.low(i - 2) in ("no", "nos"):
+        return True
+    if prev is not None and prev.text == "#":
+        return True
+    if r.low(pk) in LABEL_WORDS:
+        return True
+    if r.is_capitalized(pk) and not r.at_sentence_start(pk) and (
+            r.low(pk) not in FUNCTION_WORDS) and r.low(pk) not in MONTHS:
+        return True
+    return None
+
+
+def _name_of_number(a: _At) -> bool | None:
+    """A number after "Name of": Group of 7, Council of Ten."""
+    r, i = a.r, a.c.i
+    if (r.low(i - 1) == "of" and r.is_capitalized(i - 2) and not r.headline
+            and (not r.at_sentence_start(i - 2) or r.low(i - 2) == "group")
+            and r.low(i - 2) not in FUNCTION_WORDS):
+        return True
+    return None
+
+
+def _ratio(a: _At) -> bool | None:
+    """Ratios: one in five, 3 out of 4 (either side)."""
+    r, i, j = a.r, a.c.i, a.c.j
+    if a.after == "in" and r.starts_number(j + 1):
+        return True
+    if a.after == "out" and r.low(j + 1) == "of" and r.starts_number(j + 2):
+        return True
+    if r.low(i - 1) in ("in", "of") and r.ends_number(i - 2) and (
+            r.low(i - 1) == "in" or r.low(i - 2) == "out"):
+        return True
+    return None
+
+
+def _pronoun_one(a: _At) -> bool | None:
+    """"one" as a pronoun: one of the deadliest, no one, one another, one by one, the only one."""
+    r, i, j = a.r, a.c.i, a.c.j
+    if r.toks[i].low != "one" or j != i + 1:
+        return None
+    if r.low(i - 1) in PRONOUN_ONE_BEFORE or a.after in PRONOUN_ONE_AFTER:
+        return True
+    if a.after == "or" and r.low(j + 1) == "another":
+        return True
+    if r.low(i - 1) == "by" and r.low(i - 2) == "one":
+        return True
+    if a.nxt is None or (a.nxt.kind == "p" and a.nxt.text not in "-"):
+        return True
+    return None
+
+
+def _article_at_end(a: _At) -> bool | None:
+    """A spelled-out number that ends in "a"/"an" is not one."""
+    return bool(a.c.words and a.r.toks[a.c.j - 1].low in ("a", "an")) or None
+
+
+# Tried in order; the first rule with a verdict (True: not a count; False: a
+# count, ask no further) decides. One line each in the module doc.
+EXCLUSIONS: tuple[tuple[str, Callable[[_At], bool | None]], ...] = (
+    ("joined before", _joined_before),
+    ("joined after", _joined_after),
+    ("capitalized number word", _capitalized_word),
+    ("age after a name", _age_after_name),
+    ("money or a share", _money_or_share),
+    ("time of day", _time_of_day),
+    ("day of the month", _day_of_month),
+    ("label", _label),
+    ("name of a number", _name_of_number),
+    ("ratio", _ratio),
+    ("pronoun one", _pronoun_one),
+    ("article at the end", _article_at_end),
+)
