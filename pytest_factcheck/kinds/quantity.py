@@ -60,9 +60,10 @@ with it when they touch (``killed 89``, ``80 dead``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 import regex
 
@@ -323,6 +324,8 @@ class QuantityChecker:
 
     def _tie(self, text: str, sentence: Sentence, exprs: Sequence[NumberExpr],
              e: NumberExpr, cs: int, ce: int) -> _Tie | None:
+        """The tie of the expression ``e`` to the cue at ``[cs, ce)``, or None when a
+        rule of :data:`NO_TIE` refuses it."""
         if e.part:
             return None
         if e.end <= cs:
@@ -331,40 +334,10 @@ class QuantityChecker:
             a, b = ce, e.start
         else:
             return None  # the cue overlaps the expression
-        gap = _gap(text, a, b)
-        if len(gap.words) > MAX_DISTANCE:
+        pair = _Pair(self, text, sentence, exprs, e, cs, ce, a, b, _gap(text, a, b))
+        if any(refuses(pair) for _name, refuses in NO_TIE):
             return None
-        if gap.punct and gap.words and not _parenthetical(text[a:b]):
-            return None  # "killed civilians; 30 ambulances", "killed many, 30 ambulances"
-        if e.unit and not (e.end <= cs and not gap.words
-                           and text[cs:ce].casefold().split()[0] == e.unit):
-            return None  # "20 minutes" counts minutes
-        if any(w in BLOCKERS for w in gap.words):
-            return None
-        if (gap.words == ["at"] and e.start >= ce and not e.qualifier and e.interval.is_exact
-                and e.interval.lo <= 24 and text[cs:ce].casefold().endswith("ed")
-                and not _counted_after(text, e, sentence)):
-            return None  # "were freed at 10": a time, not a count
-        if e.end <= cs and self.about is not None:
-            hit = self.about.search(text, a, b)
-            if hit is not None and not set(_WORD.findall(hit.group().casefold())) <= (
-                    self.counted):
-                return None  # "two chemical attacks killed ...": it counts attacks
-        if any(o is not e and a <= o.start and o.end <= b and _counts(text, sentence, o)
-               for o in exprs):
-            return None  # never across another count
-        if e.start >= ce and gap.punct and _opens_clause(text, sentence, e):
-            return None  # "walked out, four are exporters": the subject of a new clause
-        attached_after = e.end <= cs and not gap.words and not gap.punct
-        governed = e.start >= ce and gap.words in (["of"], ["of", "the"]) and not gap.punct
-        headed = e.end <= cs and not gap.punct and _relative_head(gap.words)
-        if not (attached_after or governed or headed) and _object_of_preposition(
-                text, sentence, e):
-            return None
-        score = (gap.punct, len(gap.words))
-        if self._claimed_by_rival(text, sentence, e, cs, ce, score):
-            return None
-        return _Tie(e, score)
+        return _Tie(e, pair.score)
 
     def _claimed_by_rival(self, text: str, sentence: Sentence, e: NumberExpr, cs: int, ce: int,
                           score: tuple[bool, int]) -> bool:
@@ -516,6 +489,110 @@ class QuantityChecker:
             if self.about is None or not self.about.search(m.group()):
                 return f"says {m.group()!r}"
         return ""
+
+
+class _Pair(NamedTuple):
+    """A number and a cue of one sentence, as the tie rules see them."""
+
+    q: QuantityChecker
+    text: str
+    sentence: Sentence
+    exprs: Sequence[NumberExpr]
+    e: NumberExpr
+    cs: int  # the cue's span
+    ce: int
+    a: int  # the gap between them
+    b: int
+    gap: _Gap
+
+    @property
+    def before_cue(self) -> bool:
+        return self.e.end <= self.cs
+
+    @property
+    def score(self) -> tuple[bool, int]:
+        return (self.gap.punct, len(self.gap.words))
+
+
+def _too_far(p: _Pair) -> bool:
+    """More than MAX_DISTANCE words apart."""
+    return len(p.gap.words) > MAX_DISTANCE
+
+
+def _across_punctuation(p: _Pair) -> bool:
+    """Words and punctuation between: "killed civilians; 30 ambulances"."""
+    return bool(p.gap.punct and p.gap.words and not _parenthetical(p.text[p.a:p.b]))
+
+
+def _other_unit(p: _Pair) -> bool:
+    """A measure ties only to a cue that is its unit: "20 minutes" counts minutes."""
+    return bool(p.e.unit) and not (p.before_cue and not p.gap.words
+                                   and p.text[p.cs:p.ce].casefold().split()[0] == p.e.unit)
+
+
+def _blocked(p: _Pair) -> bool:
+    """A blocking word between them."""
+    return any(w in BLOCKERS for w in p.gap.words)
+
+
+def _time_after_at(p: _Pair) -> bool:
+    """"were freed at 10": a time, not a count."""
+    e = p.e
+    return (p.gap.words == ["at"] and e.start >= p.ce and not e.qualifier
+            and e.interval.is_exact and e.interval.lo <= 24
+            and p.text[p.cs:p.ce].casefold().endswith("ed")
+            and not _counted_after(p.text, e, p.sentence))
+
+
+def _counts_the_about(p: _Pair) -> bool:
+    """"two chemical attacks killed ...": the number counts the ``about`` term."""
+    if not p.before_cue or p.q.about is None:
+        return False
+    hit = p.q.about.search(p.text, p.a, p.b)
+    return hit is not None and not set(_WORD.findall(hit.group().casefold())) <= p.q.counted
+
+
+def _across_another_count(p: _Pair) -> bool:
+    """Never across another count."""
+    return any(o is not p.e and p.a <= o.start and o.end <= p.b
+               and _counts(p.text, p.sentence, o) for o in p.exprs)
+
+
+def _subject_of_new_clause(p: _Pair) -> bool:
+    """"walked out, four are exporters": the number opens a new clause."""
+    return p.e.start >= p.ce and p.gap.punct and _opens_clause(p.text, p.sentence, p.e)
+
+
+def _object_of_other_preposition(p: _Pair) -> bool:
+    """The number is the object of a preposition, unless right after the cue
+    ("killed 30"), governed by it ("death toll of 30") or heading it ("30 who died")."""
+    words, punct = p.gap.words, p.gap.punct
+    attached_after = p.before_cue and not words and not punct
+    governed = p.e.start >= p.ce and words in (["of"], ["of", "the"]) and not punct
+    headed = p.before_cue and not punct and _relative_head(words)
+    return not (attached_after or governed or headed) and _object_of_preposition(
+        p.text, p.sentence, p.e)
+
+
+def _claimed_by_rival(p: _Pair) -> bool:
+    """A rival count word ("wounded") nearer to the number than the cue is."""
+    return p.q._claimed_by_rival(p.text, p.sentence, p.e, p.cs, p.ce, p.score)
+
+
+# A number is tied to a cue unless one of these refuses it (any order gives the
+# same result; cheap rules first).
+NO_TIE: tuple[tuple[str, Callable[[_Pair], bool]], ...] = (
+    ("too far", _too_far),
+    ("across punctuation", _across_punctuation),
+    ("another unit", _other_unit),
+    ("blocked", _blocked),
+    ("a time after at", _time_after_at),
+    ("counts the about term", _counts_the_about),
+    ("across another count", _across_another_count),
+    ("subject of a new clause", _subject_of_new_clause),
+    ("object of another preposition", _object_of_other_preposition),
+    ("claimed by a rival", _claimed_by_rival),
+)
 
 
 def _counted_after(text: str, e: NumberExpr, sentence: Sentence) -> bool:
