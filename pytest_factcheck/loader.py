@@ -285,6 +285,136 @@ def _fact_label(raw: Any, index: int) -> tuple[str, str]:
             kind if isinstance(kind, str) else "")
 
 
+class _Load:
+    """One load: the files, their problems, and what was built, phase by phase."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, FactFile] = {}
+        self.errors: dict[str, list[FactError]] = {}  # file-level problems
+        # Problems of single facts and entities: (file, label) -> (id, kind, pos, errors)
+        self.item_errors: dict[tuple[str, str],
+                               tuple[str, str, SourcePos, list[FactError]]] = {}
+        self.parsed: list[_Parsed] = []
+        self.unread: list[str] = []  # files whose entities could not be read
+        self.entities: dict[str, Entity] = {}
+        self.explicit_type: set[str] = set()
+        self.broken_entities: dict[str, SourcePos] = {}
+        self.built: list[tuple[str, Fact]] = []
+
+    def disable(self, file: str, label: str, fid: str, kind: str, pos: SourcePos,
+                errs: Iterable[FactError]) -> None:
+        self.item_errors.setdefault((file, label), (fid, kind, pos, []))[3].extend(errs)
+
+    def read(self, paths: Iterable[str | Path], display: Mapping[Path, str] | None) -> None:
+        for path in discover_fact_files(paths):
+            name = (display or {}).get(path, str(path))
+            self.files.setdefault(name, FactFile(name))
+            got, errs = _parse(path, name)
+            self.errors.setdefault(name, []).extend(errs)
+            if got is not None:
+                self.parsed.append(got)
+            else:
+                self.unread.append(name)
+
+    def gather_entities(self) -> None:
+        """One namespace across files. A broken definition is left out."""
+        for p in self.parsed:
+            for eid, raw in (p.doc.get("entities") or {}).items():
+                self._entity(p, eid, raw)
+
+    def _entity(self, p: _Parsed, eid: str, raw: Any) -> None:
+        pos = p.located.at(("entities", eid), key=True)
+        label = f"entity:{eid}"
+        problems = p.entity_errors.get(eid) or term_errors(
+            raw, lambda *path: p.located.at(("entities", eid, *path)))
+        if problems:
+            self.broken_entities.setdefault(eid, pos)
+            self.disable(p.path, label, label, "entity", pos, problems)
+            return
+        e = _entity(eid, raw, pos)
+        old = self.entities.get(eid)
+        if old is None:
+            self.entities[eid] = e
+            if "type" in raw:
+                self.explicit_type.add(eid)
+            return
+        diff = [n for n in ("name", "aliases", "type", "date")
+                if getattr(old, n) != getattr(e, n)]
+        if diff:
+            self.errors[p.path].append(FactError(
+                f"entity {eid!r} is also defined at {old.pos}, and the two definitions "
+                f"differ in {', '.join(repr(d) for d in diff)}; define it once, or make "
+                "both the same", e.pos))
+
+    def build_facts(self) -> None:
+        """Build, check, resolve entity references. Every problem is collected, and
+        disables only its fact."""
+        hint = (f" (note: {', '.join(self.unread)} could not be read)" if self.unread else "")
+        resolver = _Resolver(self.entities, self.explicit_type, hint, self.broken_entities)
+        seen: dict[str, SourcePos] = {}
+        for p in self.parsed:
+            for i, raw in enumerate(p.doc.get("facts") or ()):
+                self._fact(p, i, raw, resolver, seen)
+
+    def _fact(self, p: _Parsed, i: int, raw: Any, resolver: _Resolver,
+              seen: dict[str, SourcePos]) -> None:
+        fid, kind = _fact_label(raw, i)
+        label = f"facts[{i}]"
+        if i in p.fact_errors:
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                seen.setdefault(raw["id"], p.located.at(("facts", i, "id")))
+            self.disable(p.path, label, fid, kind, p.located.at(("facts", i)),
+                         p.fact_errors[i])
+            return
+        fact = _build_fact(raw, i, p)
+        fact_errors = _check_semantics(fact, p.located, i)
+        if fact.id in seen:
+            fact_errors.append(FactError(
+                f"duplicate fact id {fact.id!r}: it is also defined at "
+                f"{seen[fact.id]}; fact ids must be unique across all fact files",
+                fact.where("id")))
+        else:
+            seen[fact.id] = fact.where("id")
+        try:
+            fact = _resolve_entities(fact, resolver)
+        except FactError as exc:
+            fact_errors.append(exc)
+        if fact_errors:
+            self.disable(p.path, label, fid, kind, fact.pos, fact_errors)
+        else:
+            self.built.append((p.path, fact))
+
+    def catalog(self, regex_timeout: float) -> Catalog:
+        """Compile the facts that were built, and file everything by fact file."""
+        index = EntityIndex(self.entities)
+        context = CompileContext(index, regex_timeout=regex_timeout,
+                                 facts=tuple(f for _, f in self.built))
+        compiled: dict[str, list[LoadedFact]] = {}
+        for fname, fact in self.built:
+            try:
+                checker = compile_checker(fact, context)
+            except FactError as exc:
+                self.disable(fname, f"facts[{fact.pos}]", fact.id, fact.kind, fact.pos, [exc])
+                continue
+            compiled.setdefault(fname, []).append(LoadedFact(fact, checker))
+        broken: dict[str, list[BrokenFact]] = {}
+        for (fname, _), (fid, kind, pos, errs) in self.item_errors.items():
+            broken.setdefault(fname, []).append(
+                BrokenFact(fid, kind, pos, tuple(_problems(errs, fname))))
+        for fname, ff in self.files.items():
+            mine = sorted(broken.get(fname, []), key=lambda b: (b.pos.line, b.pos.column))
+            if self.errors[fname]:  # a file-level problem stops the whole file
+                ff.problems = _problems(
+                    [*self.errors[fname],
+                     *(FactError(q.message, SourcePos(q.file, q.line, q.column))
+                       for b in mine for q in b.problems)], fname)
+            else:
+                ff.facts = compiled.get(fname, [])
+                ff.broken = mine
+        return Catalog(self.files, index,
+                       CompileInputs(self.entities, context.facts, regex_timeout))
+
+
 def load_catalog(
     paths: Iterable[str | Path],
     *,
@@ -299,115 +429,8 @@ def load_catalog(
     entity and the facts that use it (see :class:`BrokenFact`). ``display``
     maps file paths to the names used in messages (default: the path as given).
     """
-    files: dict[str, FactFile] = {}
-    errors: dict[str, list[FactError]] = {}  # file-level problems
-    # Problems of single facts and entities: (file, label) -> (id, kind, pos, errors)
-    item_errors: dict[tuple[str, str], tuple[str, str, SourcePos, list[FactError]]] = {}
-    parsed: list[_Parsed] = []
-    unread: list[str] = []  # files whose entities could not be read
-    for path in discover_fact_files(paths):
-        name = (display or {}).get(path, str(path))
-        files.setdefault(name, FactFile(name))
-        got, errs = _parse(path, name)
-        errors.setdefault(name, []).extend(errs)
-        if got is not None:
-            parsed.append(got)
-        else:
-            unread.append(name)
-    hint = (f" (note: {', '.join(unread)} could not be read)" if unread else "")
-
-    def disable(file: str, label: str, fid: str, kind: str, pos: SourcePos,
-                errs: Iterable[FactError]) -> None:
-        item_errors.setdefault((file, label), (fid, kind, pos, []))[3].extend(errs)
-
-    # Entities: one namespace across files. A broken definition is left out.
-    entities: dict[str, Entity] = {}
-    explicit_type: set[str] = set()
-    broken_entities: dict[str, SourcePos] = {}
-    for p in parsed:
-        for eid, raw in (p.doc.get("entities") or {}).items():
-            pos = p.located.at(("entities", eid), key=True)
-            if eid in p.entity_errors:
-                broken_entities.setdefault(eid, pos)
-                disable(p.path, f"entity:{eid}", f"entity:{eid}", "entity", pos,
-                        p.entity_errors[eid])
-                continue
-            too_big = term_errors(raw, lambda *path, eid=eid, p=p: p.located.at(
-                ("entities", eid, *path)))
-            if too_big:
-                broken_entities.setdefault(eid, pos)
-                disable(p.path, f"entity:{eid}", f"entity:{eid}", "entity", pos, too_big)
-                continue
-            e = _entity(eid, raw, pos)
-            old = entities.get(eid)
-            if old is None:
-                entities[eid] = e
-                if "type" in raw:
-                    explicit_type.add(eid)
-            elif (old.name, old.aliases, old.type, old.date) != (e.name, e.aliases, e.type,
-                                                                 e.date):
-                diff = [n for n in ("name", "aliases", "type", "date")
-                        if getattr(old, n) != getattr(e, n)]
-                errors[p.path].append(FactError(
-                    f"entity {eid!r} is also defined at {old.pos}, and the two definitions "
-                    f"differ in {', '.join(repr(d) for d in diff)}; define it once, or make "
-                    "both the same", e.pos))
-
-    # Facts: build, check, resolve entity references. Every problem is collected,
-    # and disables only its fact.
-    resolver = _Resolver(entities, explicit_type, hint, broken_entities)
-    seen: dict[str, SourcePos] = {}
-    built: list[tuple[str, Fact]] = []
-    for p in parsed:
-        for i, raw in enumerate(p.doc.get("facts") or ()):
-            fid, kind = _fact_label(raw, i)
-            label = f"facts[{i}]"
-            if i in p.fact_errors:
-                if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                    seen.setdefault(raw["id"], p.located.at(("facts", i, "id")))
-                disable(p.path, label, fid, kind, p.located.at(("facts", i)),
-                        p.fact_errors[i])
-                continue
-            fact = _build_fact(raw, i, p)
-            fact_errors = _check_semantics(fact, p.located, i)
-            if fact.id in seen:
-                fact_errors.append(FactError(
-                    f"duplicate fact id {fact.id!r}: it is also defined at "
-                    f"{seen[fact.id]}; fact ids must be unique across all fact files",
-                    fact.where("id")))
-            else:
-                seen[fact.id] = fact.where("id")
-            try:
-                fact = _resolve_entities(fact, resolver)
-            except FactError as exc:
-                fact_errors.append(exc)
-            if fact_errors:
-                disable(p.path, label, fid, kind, fact.pos, fact_errors)
-            else:
-                built.append((p.path, fact))
-
-    index = EntityIndex(entities)
-    context = CompileContext(index, regex_timeout=regex_timeout,
-                             facts=tuple(f for _, f in built))
-    compiled: dict[str, list[LoadedFact]] = {}
-    for fname, fact in built:
-        try:
-            checker = compile_checker(fact, context)
-        except FactError as exc:
-            disable(fname, f"facts[{fact.pos}]", fact.id, fact.kind, fact.pos, [exc])
-            continue
-        compiled.setdefault(fname, []).append(LoadedFact(fact, checker))
-    broken: dict[str, list[BrokenFact]] = {}
-    for (fname, _), (fid, kind, pos, errs) in item_errors.items():
-        broken.setdefault(fname, []).append(
-            BrokenFact(fid, kind, pos, tuple(_problems(errs, fname))))
-    for fname, ff in files.items():
-        mine = sorted(broken.get(fname, []), key=lambda b: (b.pos.line, b.pos.column))
-        if errors[fname]:  # a file-level problem stops the whole file
-            ff.problems = _problems(
-                [*errors[fname], *(FactError(q.message, SourcePos(q.file, q.line, q.column))
-                                  for b in mine for q in b.problems)], fname)
-        else:
-            ff.facts = compiled.get(fname, [])
-            ff.broken = mine
-    return Catalog(files, index, CompileInputs(entities, context.facts, regex_timeout))
+    load = _Load()
+    load.read(paths, display)
+    load.gather_entities()
+    load.build_facts()
+    return load.catalog(regex_timeout)
