@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
 from pytest_factcheck import engine
-from pytest_factcheck.article import PreparedArticle
+from pytest_factcheck.article import Article, PreparedArticle
 from pytest_factcheck.loader import Catalog, LoadedFact, load_catalog
 from pytest_factcheck.model import FactResult
 
@@ -62,3 +63,18 @@ def assert_verdict(got: set[str], want: str) -> None:
         assert "contradiction" not in got, got
     if want == "ok":
         assert "consistent" in got, got
+
+
+def desk(folder: Path, yaml_text: str) -> dict[str, LoadedFact]:
+    """The facts of ``yaml_text`` (dedented), by id, written to ``folder`` and loaded
+    cleanly: the one fact-YAML fixture of the kind tests."""
+    (folder / "facts.yaml").write_text(textwrap.dedent(yaml_text), encoding="utf-8")
+    cat = load_catalog([folder])
+    assert not cat.problems, cat.problems
+    return {f.fact.id: f for f in cat.facts}
+
+
+def article(text: str, path: str = "a.txt", **meta: str) -> PreparedArticle:
+    """A plain-text article of ``text`` (dedented)."""
+    text = textwrap.dedent(text)
+    return PreparedArticle(Article(path=path, source=text, text=text, meta=dict(meta)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -10,14 +9,13 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pytest_factcheck.article import Article, PreparedArticle
 from pytest_factcheck.entities import EntityIndex
 from pytest_factcheck.kinds.pattern import FLAGS, compile_pattern, normalize_pattern
 from pytest_factcheck.loader import LoadedFact, load_catalog
 from pytest_factcheck.model import Entity, SourcePos
 
 from .conftest import prepared
-from .kindkit import check_fact
+from .kindkit import article, check_fact, desk
 
 # ---------------------------------------------------------------------------
 # Entity mentions
@@ -98,15 +96,7 @@ def test_mentions_never_crash_on_any_text(text: str) -> None:
 # ---------------------------------------------------------------------------
 # spelling and pattern: fact helpers
 # ---------------------------------------------------------------------------
-def load(tmp_path: Path, text: str) -> dict[str, LoadedFact]:
-    (tmp_path / "facts.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
-    catalog = load_catalog([tmp_path])
-    assert not catalog.problems, catalog.problems
-    return {f.fact.id: f for f in catalog.facts}
-
-
-def article(text: str) -> PreparedArticle:
-    return PreparedArticle(Article(path="a.txt", source=text, text=text, meta={}))
+load = desk
 
 
 def statuses(loaded: LoadedFact, text: str) -> list[tuple[str, str]]:

@@ -9,15 +9,13 @@ must NOT contradict.
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
 
-from pytest_factcheck.article import Article, PreparedArticle
 from pytest_factcheck.loader import LoadedFact, load_catalog
 
-from .kindkit import check, check_fact
+from .kindkit import article, check, check_fact, desk
 
 CATALOG = """
 entities:
@@ -88,16 +86,7 @@ facts:
 
 @pytest.fixture(scope="module")
 def facts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, LoadedFact]:
-    folder = tmp_path_factory.mktemp("unseen-attendance")
-    (folder / "facts.yaml").write_text(CATALOG, encoding="utf-8")
-    catalog = load_catalog([folder])
-    assert not catalog.problems, catalog.problems
-    return {f.fact.id: f for f in catalog.facts}
-
-
-def article(text: str, path: str = "a.txt") -> PreparedArticle:
-    text = textwrap.dedent(text)
-    return PreparedArticle(Article(path=path, source=text, text=text, meta={}))
+    return desk(tmp_path_factory.mktemp("unseen-attendance"), CATALOG)
 
 
 def verdicts(facts: dict[str, LoadedFact], text: str) -> list[tuple[str, str, str]]:

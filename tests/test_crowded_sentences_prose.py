@@ -12,14 +12,13 @@ must raise no contradiction; every ``WRONG`` text must still be caught.
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
-from pytest_factcheck.article import Article, PreparedArticle
+from pytest_factcheck.article import PreparedArticle
 from pytest_factcheck.loader import LoadedFact, load_catalog
 
-from .kindkit import check_fact
+from .kindkit import article as kindkit_article
+from .kindkit import check_fact, desk
 
 Q1 = "We will not send troops without a mandate from the United Nations"
 Q2 = "Our armed forces stand ready to defend every inch of allied territory"
@@ -77,17 +76,12 @@ facts:
 
 @pytest.fixture(scope="module")
 def facts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, LoadedFact]:
-    folder = tmp_path_factory.mktemp("unseen-round3")
-    (folder / "facts.yaml").write_text(CATALOG, encoding="utf-8")
-    catalog = load_catalog([folder])
-    assert not catalog.problems, catalog.problems
-    return {f.fact.id: f for f in catalog.facts}
+    return desk(tmp_path_factory.mktemp("unseen-round3"), CATALOG)
 
 
 def article(text: str, date: str | None = None) -> PreparedArticle:
-    text = textwrap.dedent(text.replace("{Q1}", Q1).replace("{Q2}", Q2))
     meta = {"date": date} if date else {}
-    return PreparedArticle(Article(path="a.txt", source=text, text=text, meta=meta))
+    return kindkit_article(text.replace("{Q1}", Q1).replace("{Q2}", Q2), **meta)
 
 
 def findings(facts: dict[str, LoadedFact], text: str, date: str | None = None

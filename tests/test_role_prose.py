@@ -7,14 +7,11 @@ other people right next to the name, relatives who share a surname.
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
-from pytest_factcheck.article import Article, PreparedArticle
-from pytest_factcheck.loader import LoadedFact, load_catalog
+from pytest_factcheck.loader import LoadedFact
 
-from .kindkit import check_fact
+from .kindkit import article, check_fact, desk
 
 CATALOG = """
 entities:
@@ -82,16 +79,7 @@ facts:
 
 @pytest.fixture(scope="module")
 def facts(tmp_path_factory: pytest.TempPathFactory) -> dict[str, LoadedFact]:
-    folder = tmp_path_factory.mktemp("unseen-role")
-    (folder / "facts.yaml").write_text(CATALOG, encoding="utf-8")
-    catalog = load_catalog([folder])
-    assert not catalog.problems, catalog.problems
-    return {f.fact.id: f for f in catalog.facts}
-
-
-def article(text: str) -> PreparedArticle:
-    text = textwrap.dedent(text)
-    return PreparedArticle(Article(path="a.txt", source=text, text=text, meta={}))
+    return desk(tmp_path_factory.mktemp("unseen-role"), CATALOG)
 
 
 def findings(facts: dict[str, LoadedFact], text: str) -> list[tuple[str, str, str]]:
