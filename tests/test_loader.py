@@ -406,3 +406,25 @@ def test_problems_per_file_are_capped(tmp_path: Path) -> None:
     catalog = load(tmp_path, many="facts:\n" + facts)
     assert len(catalog.problems) == loader.MAX_PROBLEMS + 1
     assert catalog.problems[-1].message == "... and 10 more problems"
+
+
+def test_specs_are_decoded_from_the_fact_fields_with_their_defaults(tmp_path: Path) -> None:
+    catalog = load(tmp_path, f="""\
+entities:
+  putin: {name: Vladimir Putin}
+facts:
+  - id: q
+    kind: quote
+    speaker: putin
+    text: We have seen it all before, many times.
+    variants: [We have seen all of it before]
+  - id: p
+    kind: pattern
+    forbid: 'Russia knew'
+""")
+    by_id = {lf.fact.id: lf.fact for lf in catalog.facts}
+    quote = kinds_pkg.REGISTRY["quote"].decode(by_id["q"])
+    assert (quote.speaker, quote.min_words, quote.similarity) == ("putin", 5, 0.8)
+    assert quote.variants == ("We have seen all of it before",)
+    pattern = kinds_pkg.REGISTRY["pattern"].decode(by_id["p"])
+    assert (pattern.forbid, pattern.require, pattern.when) == ("Russia knew", "", "")

@@ -24,7 +24,7 @@ so that the corpus index gives it only those.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Generic, Protocol, TypeVar
 
 from ..article import PreparedArticle
@@ -33,7 +33,7 @@ from ..errors import FactError
 from ..model import Evidence, Fact, SourcePos
 
 __all__ = ["EVERY_ARTICLE", "Checker", "CompileContext", "Kind", "Locate", "Needs",
-           "empty_entries", "listing", "shorten", "strings"]
+           "decoder", "empty_entries", "listing", "shorten", "strings"]
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,48 @@ def empty_entries(at: Locate, field_values: Mapping[str, Iterable[Any]]
             if isinstance(term, str | int | float) and not str(term).strip():
                 out.append(FactError(f"{name!r} holds an empty entry", at(name, j)))
     return out
+
+
+def decoder(spec: type[S]) -> Callable[[Fact], S]:
+    """A kind's ``decode``: each field of the frozen dataclass ``spec`` read from the
+    fact's field of the same name, by its declared type (``str``, ``tuple[str, ...]``,
+    ``int``, ``float``; anything else as written). An absent field takes the
+    dataclass default ("" for text, () for lists). The schema has checked the types."""
+    readers: list[tuple[str, Callable[[Fact, str, Any], Any], Any]] = []
+    for f in fields(spec):  # type: ignore[arg-type]
+        kind = str(f.type)
+        read = (_read_strings if kind.startswith("tuple") else _read_str if kind == "str"
+                else _read_int if kind == "int" else _read_float if kind == "float"
+                else _read_raw)
+        readers.append((f.name, read, f.default if f.default is not MISSING else None))
+
+    def decode(fact: Fact) -> S:
+        return spec(**{name: read(fact, name, default) for name, read, default in readers})
+
+    return decode
+
+
+def _read_strings(fact: Fact, name: str, default: Any) -> tuple[str, ...]:
+    return strings(fact, name)
+
+
+def _read_str(fact: Fact, name: str, default: Any) -> str:
+    value = fact.fields.get(name)
+    return str(value) if value is not None and value != "" else (default or "")
+
+
+def _read_int(fact: Fact, name: str, default: Any) -> int:
+    value = fact.fields.get(name)
+    return int(value) if value is not None else int(default or 0)
+
+
+def _read_float(fact: Fact, name: str, default: Any) -> float:
+    value = fact.fields.get(name)
+    return float(value) if value is not None else float(default or 0.0)
+
+
+def _read_raw(fact: Fact, name: str, default: Any) -> Any:
+    return fact.fields.get(name, default)
 
 
 def strings(fact: Fact, name: str) -> tuple[str, ...]:

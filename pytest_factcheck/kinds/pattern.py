@@ -30,7 +30,7 @@ from ..errors import FactError
 from ..model import Evidence, Fact, SourcePos
 from ..text.normalize import normalize
 from ..text.regex_literals import required_literals
-from .base import EVERY_ARTICLE, CompileContext, Kind, Locate, Needs
+from .base import EVERY_ARTICLE, CompileContext, Kind, Locate, Needs, decoder
 
 FLAGS = regex.IGNORECASE | regex.FULLCASE | regex.VERSION0
 
@@ -162,10 +162,6 @@ class Spec:
     when: str
     require: str
 
-    @classmethod
-    def decode(cls, fact: Fact) -> Spec:
-        return cls(*(str(fact.fields.get(name) or "") for name in _FIELDS))
-
 
 def validate(fact: Fact, spec: Spec, at: Locate) -> list[FactError]:
     out: list[FactError] = []
@@ -211,4 +207,4 @@ def summary(fact: Fact, spec: Spec) -> str:
     return f"must match /{spec.require}/" + (f" when /{spec.when}/" if spec.when else "")
 
 
-KIND = Kind("pattern", Spec.decode, compile, summary, validate, user_patterns=True)
+KIND = Kind("pattern", decoder(Spec), compile, summary, validate, user_patterns=True)

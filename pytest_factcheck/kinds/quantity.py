@@ -73,7 +73,7 @@ from ..model import Evidence, Fact
 from ..text.dates import MONTH_NAME, MONTH_NAMES, WEEKDAYS
 from ..text.normalize import normalize_phrase
 from ..text.numbers import Interval, NumberExpr, find_numbers, fmt_number
-from .base import CompileContext, Kind, Locate, Needs, empty_entries, listing, strings
+from .base import CompileContext, Kind, Locate, Needs, decoder, empty_entries, listing
 
 __all__ = ["QuantityChecker", "compile", "numbers_in"]
 
@@ -673,11 +673,6 @@ class Spec:
     min: int | float | None  # as the fact file writes them
     max: int | float | None
 
-    @classmethod
-    def decode(cls, fact: Fact) -> Spec:
-        return cls(strings(fact, "cues"), strings(fact, "about"),
-                   fact.fields.get("min"), fact.fields.get("max"))
-
 
 def validate(fact: Fact, spec: Spec, at: Locate) -> list[FactError]:
     out: list[FactError] = []
@@ -728,4 +723,4 @@ def _counted(claim: str) -> frozenset[str]:
     return frozenset(out - {"people", "persons"})
 
 
-KIND = Kind("quantity", Spec.decode, compile, summary, validate)
+KIND = Kind("quantity", decoder(Spec), compile, summary, validate)

@@ -50,7 +50,7 @@ from ..model import Evidence, Fact
 from ..quoting import Attribution, quote_spans, spans_quoting, spoken_quotes
 from ..text.normalize import normalize_phrase
 from ..text.quotes import QuoteSpan, QuoteWord, quote_words
-from .base import CompileContext, Kind, Locate, Needs, empty_entries, shorten, strings
+from .base import CompileContext, Kind, Locate, Needs, decoder, empty_entries, shorten
 
 __all__ = ["Alignment", "QuoteChecker", "Region", "align", "compile", "word_diff"]
 
@@ -551,15 +551,8 @@ class Spec:
     speaker: str
     text: str
     variants: tuple[str, ...]
-    min_words: int
-    similarity: float
-
-    @classmethod
-    def decode(cls, fact: Fact) -> Spec:
-        f = fact.fields
-        return cls(str(f["speaker"]), str(f["text"]), strings(fact, "variants"),
-                   int(f.get("min_words", DEFAULT_MIN_WORDS)),
-                   float(f.get("similarity", DEFAULT_SIMILARITY)))
+    min_words: int = DEFAULT_MIN_WORDS
+    similarity: float = DEFAULT_SIMILARITY
 
 
 def _plural(n: int) -> str:
@@ -603,5 +596,5 @@ def summary(fact: Fact, spec: Spec) -> str:
     return f"{spec.speaker} said \u201c{shorten(spec.text)}\u201d"
 
 
-KIND = Kind("quote", Spec.decode, compile, summary, validate,
+KIND = Kind("quote", decoder(Spec), compile, summary, validate,
             entity_fields={"speaker": "person"})

@@ -61,7 +61,7 @@ from ..text.phrases import (
     tokens,
     wordset,
 )
-from .base import CompileContext, Kind, Locate, Needs, empty_entries, listing, strings
+from .base import CompileContext, Kind, Locate, Needs, decoder, empty_entries, listing
 
 Tense = Literal["present", "former", "then"]
 
@@ -446,10 +446,6 @@ class Spec:
     roles: tuple[str, ...]
     former: tuple[str, ...]
 
-    @classmethod
-    def decode(cls, fact: Fact) -> Spec:
-        return cls(str(fact.fields["entity"]), strings(fact, "roles"), strings(fact, "former"))
-
 
 def validate(fact: Fact, spec: Spec, at: Locate) -> list[FactError]:
     out = empty_entries(at, {n: fact.fields.get(n, ()) for n in ("roles", "former")})
@@ -496,4 +492,4 @@ def _shown(titles: list[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-KIND = Kind("role", Spec.decode, compile, summary, validate, entity_fields={"entity": "person"})
+KIND = Kind("role", decoder(Spec), compile, summary, validate, entity_fields={"entity": "person"})

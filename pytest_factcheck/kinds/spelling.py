@@ -20,7 +20,7 @@ from ..errors import FactError
 from ..model import Evidence, Fact
 from ..text.confusables import foreign_letters, skeleton_text
 from ..text.normalize import normalize, normalize_phrase
-from .base import CompileContext, Kind, Locate, Needs, empty_entries, listing, strings
+from .base import CompileContext, Kind, Locate, Needs, decoder, empty_entries, listing
 
 _APOSTROPHES = "['\u2018\u2019\u201b\u2032`\u00b4]"
 
@@ -98,10 +98,6 @@ class Spec:
     preferred: str
     avoid: tuple[str, ...]
 
-    @classmethod
-    def decode(cls, fact: Fact) -> Spec:
-        return cls(str(fact.fields["preferred"]), strings(fact, "avoid"))
-
 
 def validate(fact: Fact, spec: Spec, at: Locate) -> list[FactError]:
     out = empty_entries(at, {"avoid": fact.fields.get("avoid", ())})
@@ -124,4 +120,4 @@ def summary(fact: Fact, spec: Spec) -> str:
     return f"house style is {spec.preferred!r}, not {listing(spec.avoid)}"
 
 
-KIND = Kind("spelling", Spec.decode, compile, summary, validate)
+KIND = Kind("spelling", decoder(Spec), compile, summary, validate)

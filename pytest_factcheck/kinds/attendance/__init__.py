@@ -62,7 +62,7 @@ from ...text.phrases import (
     phrase_pattern,
     tokens,
 )
-from ..base import CompileContext, Kind, Needs, listing, strings
+from ..base import CompileContext, Kind, Needs, decoder, listing
 from .readers import (
     REMOTE,
     Reading,
@@ -239,10 +239,6 @@ class Spec:
     present: tuple[str, ...]
     absent: tuple[str, ...]
 
-    @classmethod
-    def decode(cls, fact: Fact) -> Spec:
-        return cls(str(fact.fields["event"]), strings(fact, "present"), strings(fact, "absent"))
-
 
 def _events_of_run(facts: Sequence[Fact]) -> frozenset[str]:
     """Entities used as events by any attendance fact of the run: never people,
@@ -293,5 +289,5 @@ def summary(fact: Fact, spec: Spec) -> str:
     return " ".join(parts)
 
 
-KIND = Kind("attendance", Spec.decode, compile, summary,
+KIND = Kind("attendance", decoder(Spec), compile, summary,
             entity_fields={"event": "event", "present": "person", "absent": "person"})
