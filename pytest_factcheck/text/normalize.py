@@ -143,11 +143,7 @@ def _rewrite(
         out.append(r)
         npos += len(r)
         pos = e
-    if not out:
-        return text, OffsetMap((), len(text), len(text))
-    out.append(text[pos:])
-    new = "".join(out)
-    return new, OffsetMap(tuple(pieces), len(new), len(text))
+    return _joined(text, out, pieces, pos)
 
 
 # Pass 1 (fast path): runs of characters outside printable ASCII (non-ASCII
@@ -206,11 +202,7 @@ def _pass1_fast(text: str) -> tuple[str, OffsetMap] | None:
             npos += len(r)
             i = j
         pos = e
-    if not out:
-        return text, OffsetMap((), len(text), len(text))
-    out.append(text[pos:])
-    new = "".join(out)
-    return new, OffsetMap(tuple(pieces), len(new), len(text))
+    return _joined(text, out, pieces, pos)
 
 
 @lru_cache(maxsize=4096)
@@ -269,6 +261,16 @@ def _fold(surface: str) -> str:
         return surface
     folded = _NON_ASCII.sub(lambda m: _fold_char(m.group()), surface)
     return skeleton(folded) or folded
+
+
+def _joined(text: str, out: list[str], pieces: list[tuple[int, int, int, int]], pos: int
+            ) -> tuple[str, OffsetMap]:
+    """The rewritten text (``out`` then the rest of ``text`` from ``pos``) and its map."""
+    if not out:
+        return text, OffsetMap((), len(text), len(text))
+    out.append(text[pos:])
+    new = "".join(out)
+    return new, OffsetMap(tuple(pieces), len(new), len(text))
 
 
 @dataclass(frozen=True)
