@@ -30,10 +30,10 @@ from typing import Any, Generic, Protocol, TypeVar
 from ..article import PreparedArticle
 from ..entities import EntityIndex
 from ..errors import FactError
-from ..model import Evidence, Fact, SourcePos
+from ..model import Entity, Evidence, Fact, SourcePos
 
 __all__ = ["EVERY_ARTICLE", "Checker", "CompileContext", "Kind", "Locate", "Needs",
-           "decoder", "empty_entries", "listing", "shorten", "strings"]
+           "decoder", "empty_entries", "entity_in", "listing", "shorten", "strings"]
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,15 @@ def shorten(text: str, width: int = 70) -> str:
     """``text`` on one line, cut to ``width`` characters with ``...``."""
     text = " ".join(str(text).split())
     return text if len(text) <= width else text[: width - 3].rstrip() + "..."
+
+
+def entity_in(fact: Fact, name: str, eid: str, context: CompileContext,
+              what: str = "entity") -> Entity:
+    """The entity the field ``name`` refers to (``eid``); an unknown one is a located error."""
+    entity = context.entities.get(eid)
+    if entity is None:
+        raise FactError(f"unknown {what} {eid!r}", fact.where(name))
+    return entity
 
 
 def listing(values: Iterable[Any]) -> str:

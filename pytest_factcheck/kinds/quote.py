@@ -50,7 +50,7 @@ from ..model import Evidence, Fact
 from ..quoting import Attribution, quote_spans, spans_quoting, spoken_quotes
 from ..text.normalize import normalize_phrase
 from ..text.quotes import QuoteSpan, QuoteWord, quote_words
-from .base import CompileContext, Kind, Locate, Needs, decoder, empty_entries, shorten
+from .base import CompileContext, Kind, Locate, Needs, decoder, empty_entries, entity_in, shorten
 
 __all__ = ["Alignment", "QuoteChecker", "Region", "align", "compile", "word_diff"]
 
@@ -584,9 +584,7 @@ def validate(fact: Fact, spec: Spec, at: Locate) -> list[FactError]:
 
 
 def compile(fact: Fact, spec: Spec, context: CompileContext) -> QuoteChecker:
-    entity = context.entities.get(spec.speaker)
-    if entity is None:
-        raise FactError(f"unknown speaker {spec.speaker!r}", fact.where("speaker"))
+    entity = entity_in(fact, "speaker", spec.speaker, context, "speaker")
     wordings = tuple(_wording(text, spec.min_words) for text in (spec.text, *spec.variants))
     return QuoteChecker(spec.speaker, entity.name, wordings, spec.min_words, spec.similarity,
                         context.entities, _terms(wordings, spec.min_words))

@@ -61,7 +61,7 @@ from ..text.phrases import (
     tokens,
     wordset,
 )
-from .base import CompileContext, Kind, Locate, Needs, decoder, empty_entries, listing
+from .base import CompileContext, Kind, Locate, Needs, decoder, empty_entries, entity_in, listing
 
 Tense = Literal["present", "former", "then"]
 
@@ -460,9 +460,7 @@ def validate(fact: Fact, spec: Spec, at: Locate) -> list[FactError]:
 def compile(fact: Fact, spec: Spec, context: CompileContext) -> RoleChecker:
     index = context.entities
     eid = spec.entity
-    entity = index.get(eid)
-    if entity is None:
-        raise FactError(f"unknown entity {eid!r}", fact.where("entity"))
+    entity = entity_in(fact, "entity", eid, context)
     roles, former = list(spec.roles), list(spec.former)
     known: frozenset[str] = context.once(
         "role.titles", lambda: frozenset(known_titles(context.facts)))

@@ -62,7 +62,7 @@ from ...text.phrases import (
     phrase_pattern,
     tokens,
 )
-from ..base import CompileContext, Kind, Needs, decoder, listing
+from ..base import CompileContext, Kind, Needs, decoder, entity_in, listing
 from .readers import (
     REMOTE,
     Reading,
@@ -250,9 +250,7 @@ def _events_of_run(facts: Sequence[Fact]) -> frozenset[str]:
 def compile(fact: Fact, spec: Spec, context: CompileContext) -> AttendanceChecker:
     index = context.entities
     event_id = spec.event
-    event = index.get(event_id)
-    if event is None:
-        raise FactError(f"unknown event {event_id!r}", fact.where("event"))
+    event = entity_in(fact, "event", event_id, context, "event")
     present, absent = frozenset(spec.present), frozenset(spec.absent)
     both = sorted(present & absent)
     if both:
