@@ -7,6 +7,7 @@ given, so the feature costs nothing when off; its state lives on that object.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from .markup import article_waiver_problems
 from .model import FactResult, Problem
 from .outputs import write_one, write_outputs
 from .outputs.github import in_github_actions, workflow_commands
+from .outputs.safe_text import neutralise, neutralise_lines
 from .outputs.summary import Progress, memory_line, summary_table, xdist_note
 from .report import build_json_report, render_result, result_to_json, write_json_report
 from .resultcache import ResultStore
@@ -171,6 +173,8 @@ class FactcheckPlugin:
     """State of one ``--factcheck`` run."""
 
     def __init__(self, config: pytest.Config, given: CommandPaths | None = None) -> None:
+        # Resumes workflow commands under GitHub Actions: unguessable by article text.
+        self.command_token = secrets.token_hex(16)
         self.config = config
         self.rootdir = Path(str(config.rootpath))
         if given is None:
@@ -340,6 +344,15 @@ class FactcheckPlugin:
         if phases and phases[-1] is report:
             phases.pop()
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionstart(self, session: pytest.Session) -> None:
+        """Under GitHub Actions, stop workflow commands before anything untrusted
+        is printed; only our own annotations are let through (see the summary)."""
+        if in_github_actions() and not hasattr(self.config, "workerinput"):
+            tr = self.config.pluginmanager.get_plugin("terminalreporter")
+            if tr is not None:
+                tr.write_line(f"::stop-commands::{self.command_token}")
+
     def pytest_report_collectionfinish(self, config: pytest.Config, start_path: Path,
                                        items: list[pytest.Item]) -> str | None:
         n = sum(1 for i in items if isinstance(i, FactItem))
@@ -413,6 +426,7 @@ class FactcheckPlugin:
         lines = [f"{'error' if p.line else 'skipped article'} {p}" for p in sorted(
             self.article_problems.values(), key=lambda p: (p.file, p.line, p.column))]
         lines += [f"warning: {w}" for w in self.warning_list()]
+        lines = neutralise_lines(lines)
         if lines:
             terminalreporter.write_sep("-", "factcheck")
             for line in lines:
@@ -421,7 +435,7 @@ class FactcheckPlugin:
             terminalreporter.write_line(f"factcheck: {n} fact{'s' if n != 1 else ''} not "
                                         "checked (broken), see errors above")
         for line in [*getattr(self, "output_lines", ()), *getattr(self, "baseline_lines", ())]:
-            terminalreporter.write_line(line)
+            terminalreporter.write_line(neutralise(line))
         self._write_memory_line(terminalreporter, config)
         note = self.xdist_note()
         if note:
@@ -430,12 +444,16 @@ class FactcheckPlugin:
         if report is None:
             return
         if in_github_actions():
+            # Resume commands for our own annotations only, then stop them again
+            # (pytest's short summary of failures comes after this).
+            terminalreporter.write_line(f"::{self.command_token}::")
             for command in workflow_commands(report):
                 terminalreporter.write_line(command)
+            terminalreporter.write_line(f"::stop-commands::{self.command_token}")
         table = summary_table(report) if config.get_verbosity() >= 0 else []
         if table:
             terminalreporter.write_sep("-", "factcheck summary")
-            for line in table:
+            for line in neutralise_lines(table):
                 terminalreporter.write_line(line)
 
     def _write_memory_line(self, terminalreporter: Any, config: pytest.Config) -> None:
@@ -531,7 +549,7 @@ class BrokenFactItem(pytest.Item):
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
                      style: Any = None) -> str:
         if isinstance(excinfo.value, BrokenFactError):  # the short summary shows line 1
-            return self.broken.message
+            return neutralise(self.broken.message)
         return super().repr_failure(excinfo)  # type: ignore[return-value]
 
     def reportinfo(self) -> tuple[Path, int, str]:
@@ -605,8 +623,8 @@ class FactItem(pytest.Item):
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException],
                      style: Any = None) -> str:
         if isinstance(excinfo.value, FactContradiction):
-            return render_result(excinfo.value.result,
-                                 fact_file=self.plugin.display(self.path))
+            return neutralise(render_result(excinfo.value.result,
+                                            fact_file=self.plugin.display(self.path)))
         return super().repr_failure(excinfo)  # type: ignore[return-value]
 
     def reportinfo(self) -> tuple[Path, int, str]:

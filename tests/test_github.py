@@ -87,7 +87,7 @@ def test_annotations_printed_in_github_actions(newsroom: pytest.Pytester,
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     result = newsroom.runpytest("--factcheck", "articles/")
     assert result.ret == 1
-    lines = [line for line in result.outlines if line.startswith("::")]
+    lines = [line for line in result.outlines if line.startswith("::error")]
     assert len(lines) == 1
     assert lines[0].startswith(
         "::error file=articles/dirty.md,line=6,col=21,endLine=6,endColumn=36,"

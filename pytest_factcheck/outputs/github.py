@@ -15,6 +15,8 @@ import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from .safe_text import neutralise
+
 __all__ = ["escape_data", "escape_property", "in_github_actions", "workflow_commands"]
 
 
@@ -24,8 +26,8 @@ def in_github_actions(environ: Mapping[str, str] | None = None) -> bool:
 
 
 def escape_data(value: str) -> str:
-    """Escape a command's message."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message: one line, no control sequences (see safe_text)."""
+    return neutralise(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:
