@@ -8,12 +8,11 @@ given, so the feature costs nothing when off; its state lives on that object.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from _pytest.config import Config as _Config
 
 from . import baseline as bl
 from . import kinds
@@ -35,6 +34,8 @@ from .report import build_json_report, render_result, result_to_json, write_json
 from .resultcache import ResultStore
 
 PLUGIN_NAME = "factcheck-session"
+# The run's plugin object, kept on the config's stash (typed; no lookups by name).
+PLUGIN_KEY = pytest.StashKey["FactcheckPlugin"]()
 PROGRESS_MIN = 100  # articles; fewer are read without a progress line
 _MEMORY_COUNTS = ("checked", "remembered", "partly", "prepared")
 
@@ -112,15 +113,16 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", f"{kind}: a {kind} fact")
     if config.getoption("factcheck") is None:
         return
-    positional = list(config.args) if config.args_source == _Config.ArgsSource.ARGS else []
+    positional = list(config.args) if config.args_source == pytest.Config.ArgsSource.ARGS else []
     given = _command_paths(config, positional)
     plugin = FactcheckPlugin(config, given)
     config.pluginmanager.register(plugin, PLUGIN_NAME)
+    config.stash[PLUGIN_KEY] = plugin
     # A broken fact file must not stop the other facts.
     config.option.continue_on_collection_errors = True
     targets = [str(p) for p in plugin.collect_targets()]
     config.args = [*given.tests, *targets]
-    config.args_source = _Config.ArgsSource.ARGS  # not "testpaths: tests" in the header
+    config.args_source = pytest.Config.ArgsSource.ARGS  # not "testpaths: tests" in the header
 
 
 def _worker_share(config: pytest.Config) -> tuple[int, int] | None:
@@ -302,13 +304,14 @@ class FactcheckPlugin:
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo[None]
-                                  ) -> Iterator[Any]:
+                                  ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
         report = yield
         if isinstance(item, FactItem) and call.when == "call" and item.result is not None:
-            report.factcheck = item.result_json(report)
-            report.factcheck_problems = [p.to_json() for p in (*item.skipped_articles,
-                                                               *item.result.problems)]
-            report.factcheck_memory = self.memory_delta()
+            # Carried to the controller under xdist (serialised report attributes).
+            setattr(report, "factcheck", item.result_json(report))  # noqa: B010
+            setattr(report, "factcheck_problems",  # noqa: B010
+                    [p.to_json() for p in (*item.skipped_articles, *item.result.problems)])
+            setattr(report, "factcheck_memory", self.memory_delta())  # noqa: B010
             # The report now carries the result (and the failure text is made):
             # a newsroom's run holds hundreds of thousands of findings, keep one copy.
             item.result = None
@@ -507,7 +510,7 @@ class FactFile(pytest.File):
     """
 
     def collect(self) -> Iterator[pytest.Item]:
-        plugin: FactcheckPlugin = self.config.pluginmanager.get_plugin(PLUGIN_NAME)
+        plugin = self.config.stash[PLUGIN_KEY]
         name = plugin.display(self.path)
         ff = plugin.catalog.files.get(name)
         if ff is None:
@@ -568,7 +571,7 @@ class FactItem(pytest.Item):
 
     @property
     def plugin(self) -> FactcheckPlugin:
-        return self.config.pluginmanager.get_plugin(PLUGIN_NAME)  # type: ignore[no-any-return]
+        return self.config.stash[PLUGIN_KEY]
 
     def runtest(self) -> None:
         sel = self.plugin.articles_for(self.path)
