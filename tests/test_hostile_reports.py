@@ -118,3 +118,20 @@ def test_swapped_remembered_results_are_a_miss(tmp_path: Path) -> None:
     pb.write_bytes(da)
     assert store._read(pa, "memo") is None
     assert store._read(pb, "memo") is None
+
+
+def test_sarif_uri_of_a_name_that_is_not_utf8() -> None:
+    """Found by scripts/fuzz_hostile.py: a library caller's raw path with a byte that
+    is not UTF-8 (a lone surrogate in Python) broke the SARIF writer."""
+    from pytest_factcheck.outputs.sarif import _uri
+
+    assert _uri("/srv/articles/b\udcff.txt") == "file:///srv/articles/b%FF.txt"
+    assert _uri("articles/\ud800x.txt").startswith("articles/")
+
+
+def test_sarif_fingerprint_of_a_claim_with_a_lone_surrogate() -> None:
+    from pytest_factcheck.outputs.sarif import _fingerprint
+
+    f = {"article": "b\udcff.txt", "matched": "x\ud800", "line": 1, "column": 1,
+         "reason": "avoided-spelling"}
+    assert len(_fingerprint("s", f)) == 32

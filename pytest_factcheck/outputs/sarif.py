@@ -42,9 +42,16 @@ def _uri(path: str) -> str:
     # backslash is part of an escaped odd name (``bad\\xff.txt``) and is kept.
     windows = path[1:3] == ":\\" or "/" not in path
     p = PurePosixPath(path.replace("\\", "/") if windows else path)
-    if p.is_absolute():
-        return "file://" + quote(str(p))
-    return quote(str(p))
+    return ("file://" if p.is_absolute() else "") + _quote(str(p))
+
+
+def _quote(path: str) -> str:
+    """Percent-encoded; a name that is not UTF-8 (held as lone surrogates, as Python
+    reads it) gets its own bytes (``%FF``), any other lone surrogate its escape."""
+    try:
+        return quote(path, errors="surrogateescape")
+    except UnicodeEncodeError:
+        return quote(path, errors="backslashreplace")
 
 
 def _region(line: int, column: int, end_line: int = 0, end_column: int = 0,
@@ -92,7 +99,7 @@ def _rule(fact: Mapping[str, Any], tags: tuple[str, ...]) -> dict[str, Any]:
 def _fingerprint(fact_id: str, f: Mapping[str, Any]) -> str:
     key = "\x1f".join([fact_id, str(f.get("article")), str(f.get("reason")),
                        " ".join(str(f.get("matched", "")).split()).casefold()])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _result(fact: Mapping[str, Any], index: int, f: Mapping[str, Any]) -> dict[str, Any]:
