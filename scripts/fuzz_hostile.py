@@ -11,10 +11,10 @@ ANSI/OSC sequences, workflow commands (``::add-mask::``), look-alike letters,
 line-end hyphens, long runs, NULs, quote marks of every family, numbers in every
 form, YAML anchors and aliases. Two targets share the inputs:
 
-* ``text`` (nine inputs in ten): normalize (its offset map must stay inside the
+* ``text`` (nine inputs in ten by default): normalize (its offset map must stay inside the
   text), paragraphs and sentences, number expressions, quote spans, lines and
   the terminal neutraliser (no control character, no ``::`` line survives);
-* ``desk`` (one in ten): a fact file of hostile terms and an article with an odd
+* ``desk`` (one in ten; ``--desk-share``): a fact file of hostile terms and an article with an odd
   file name (newline, ``::``, non-UTF-8 bytes, a leading dash) are written to a
   temporary folder, loaded, indexed (``CorpusIndex.for_checkers``), checked
   (``check_all``), and the JSON report, the SARIF log and the GitHub
@@ -203,12 +203,13 @@ def check_desk(rnd: random.Random) -> None:
         assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp"))
 
 
-def work(job: tuple[int, int]) -> tuple[Counter[str], Counter[str], dict[str, tuple[int, str]]]:
-    seed, count = job
+def work(job: tuple[int, int, float]
+         ) -> tuple[Counter[str], Counter[str], dict[str, tuple[int, str]]]:
+    seed, count, desk_share = job
     rnd = random.Random(seed)
     tally = Tally()
     for _ in range(count):
-        if rnd.random() < 0.1:
+        if rnd.random() < desk_share:
             tally.call("desk", _desk, rnd)
         else:
             tally.call("text", check_text, hostile(rnd, 80))
@@ -225,9 +226,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--inputs", type=int, default=20_000)
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--desk-share", type=float, default=0.1,
+                    help="the share of inputs that are whole desks (default 0.1)")
     args = ap.parse_args(argv)
     chunk = 2_000
-    jobs = [(args.seed * 1_000_003 + k, min(chunk, args.inputs - k * chunk))
+    jobs = [(args.seed * 1_000_003 + k, min(chunk, args.inputs - k * chunk), args.desk_share)
             for k in range((args.inputs + chunk - 1) // chunk)]
     start = time.monotonic()
     runs: Counter[str] = Counter()
