@@ -5,11 +5,15 @@ path at most once per run, whatever the number of facts and whatever article
 scopes the items have (a file in two scopes is the same prepared object).
 
 With an :class:`~pytest_factcheck.cache.ArticleStore`, a prepared article is
-taken from disk when its content was prepared before (by any earlier run or
-by another xdist worker), and only changed articles are prepared again. With
-``share=(i, n)`` (xdist worker ``i`` of ``n``), a worker prepares every
-``n``-th article first and then takes the others from the store where another
-worker already put them, so cold-cache preparation is split between workers.
+taken from disk when its content was prepared before (by any earlier run),
+and only changed articles are prepared again.
+
+A run that prepares its articles elsewhere (in a pool of worker processes,
+see :mod:`pytest_factcheck.batch`) first *surveys* the paths
+(:meth:`Corpus.survey`: files found, read and hashed, nothing prepared), has
+the workers prepare what is new (:meth:`Corpus.prepare_once`), and then
+*settles* the survey into a :class:`Selection` with what they learnt
+(:meth:`Corpus.settle`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ import dataclasses
 import hashlib
 import os
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,7 +35,7 @@ from .files import OUTSIDE, is_inside
 from .index import CorpusIndex
 from .model import Problem
 
-__all__ = ["ArticleRef", "Corpus", "Selection"]
+__all__ = ["ArticleRef", "Corpus", "Selection", "Survey"]
 
 
 @dataclass(frozen=True)
@@ -96,16 +100,34 @@ class Selection:
 
 
 Known = Callable[[str], "tuple[InlineWaiver, ...] | None"]
+# What preparing a pending article taught: its inline waivers, or why it is unreadable.
+Settled = tuple[InlineWaiver, ...] | Problem
+
+
+@dataclass
+class Survey:
+    """The articles below some paths before any is prepared, in corpus order.
+
+    ``refs[i]`` is pending (``i in pending``) when only preparing the article
+    tells whether it is readable and which inline waivers it holds; the
+    others are known (from an earlier run's manifest, or prepared already).
+    """
+
+    key: tuple[str, ...]
+    refs: list[ArticleRef] = field(default_factory=list)
+    pending: set[int] = field(default_factory=set)
+    slots: list[ArticleRef | Problem] = field(default_factory=list)  # every file, in order
+    missing: list[Problem] = field(default_factory=list)  # paths given that do not exist
+    paths: list[str] = field(default_factory=list)
 
 
 class Corpus:
     """Reads and prepares articles on demand, each once."""
 
     def __init__(self, rootdir: Path | str, *, store: ArticleStore | None = None,
-                 share: tuple[int, int] | None = None, known: Known | None = None) -> None:
+                 known: Known | None = None) -> None:
         self.rootdir = Path(rootdir).absolute()
         self.store = store
-        self.share = share
         # token -> inline waivers of an article known to prepare without error
         # (the result cache's manifest); such articles are prepared only on demand.
         self.known = known
@@ -249,16 +271,17 @@ class Corpus:
             sel.index = CorpusIndex.for_checkers(sel.articles, checkers)
         return sel.index
 
-    def _load(self, paths: Sequence[str | Path]) -> Selection:
-        sel = Selection(corpus=self)
+    def _missing(self, paths: Sequence[str | Path]) -> tuple[list[str], list[Problem]]:
         missing = list(dict.fromkeys(
             str(g) for g in paths if not Path(g).exists() and not Path(g).is_symlink()))
-        for given in missing:  # said once here, not again as an unreadable article
-            sel.problems.append(Problem(self.display(Path(given), str(given)), 0, 0,
-                                        "no such file or folder"))
+        # said once here, not again as an unreadable article
+        return missing, [Problem(self.display(Path(g), str(g)), 0, 0, "no such file or folder")
+                         for g in missing]
+
+    def _load(self, paths: Sequence[str | Path]) -> Selection:
+        sel = Selection(corpus=self)
+        missing, sel.problems = self._missing(paths)
         files = self.files([g for g in paths if str(g) not in missing])
-        for f, d in self._share_order(files):
-            self.ref(f, d)
         for f, d in files:
             sel.paths.append(d)
             got = self.ref(f, d)
@@ -268,19 +291,92 @@ class Corpus:
                 sel.refs.append(got)
         return sel
 
-    def _share_order(self, files: list[tuple[Path, str]]) -> list[tuple[Path, str]]:
-        """The order to prepare ``files`` in: this worker's share first.
+    # -- a run that prepares elsewhere ------------------------------------------
+    def survey(self, paths: Sequence[str | Path]) -> Survey:
+        """The articles below ``paths``, read and hashed but not prepared.
 
-        The others come last and backwards, so that a worker that finishes
-        early meets the other worker's share from its far end and takes from
-        the store what is already there.
+        An article known from an earlier run (or already prepared) is known;
+        any other readable file is pending, for a worker to prepare
+        (:meth:`prepare_once`) before :meth:`settle`. Files the reader must
+        judge (not regular, too large) are judged here, as :meth:`ref` does.
         """
-        if self.share is None or self.store is None:
-            return files
-        i, n = self.share
-        mine = [f for k, f in enumerate(files) if k % n == i]
-        others = [f for k, f in enumerate(files) if k % n != i]
-        return mine + others[::-1]
+        key = tuple(str(p) for p in paths)
+        out = Survey(key)
+        missing, out.missing = self._missing(paths)
+        for f, d in self.files([g for g in paths if str(g) not in missing]):
+            out.paths.append(d)
+            akey = f.absolute()
+            slot: ArticleRef | Problem | None = self._refs.get(akey) or self._outside.get(akey)
+            pending = False
+            if slot is None:
+                data = _plain_bytes(f) if self.store is not None else b""
+                if data is None:
+                    slot = self.ref(f, d)  # the reader words what is wrong with it
+                elif self.store is None:
+                    slot, pending = ArticleRef(d, f, None), True
+                else:
+                    ref = ArticleRef(d, f, content_key(data, f.suffix))
+                    waivers = self.known(ref.token) if self.known is not None else None
+                    if waivers is not None:
+                        slot = self._refs[akey] = dataclasses.replace(ref, waivers=waivers)
+                    else:
+                        slot, pending = ref, True
+            if isinstance(slot, ArticleRef):
+                if pending:
+                    out.pending.add(len(out.refs))
+                out.refs.append(slot)
+            out.slots.append(slot)
+        return out
+
+    def prepare_once(self, ref: ArticleRef) -> PreparedArticle | Problem:
+        """The prepared article of ``ref``, not kept in memory (a worker's shard).
+
+        Taken from this corpus's memory or the store when it is there;
+        otherwise prepared (and put in the store).
+        """
+        hit = self._prepared.get(ref.file.absolute())
+        if hit is not None:
+            return hit
+        try:
+            if ref.key is not None and self.store is not None:
+                cached = self.store.load(ref.key, ref.path)
+                if cached is not None:
+                    return cached
+                data = _plain_bytes(ref.file)
+                if data is not None and content_key(data, ref.file.suffix) == ref.key:
+                    return self._prepare_bytes(data, ref)
+            self.prepared_count += 1
+            return prepare(read_article(ref.file, ref.path))
+        except ArticleError as exc:
+            return exc.problem()
+
+    def settle(self, survey: Survey, learnt: Mapping[int, Settled]) -> Selection:
+        """The :class:`Selection` of ``survey``, with what preparing its pending
+        articles taught (by position in ``survey.refs``); remembered for
+        :meth:`load` with the same paths."""
+        sel = Selection(corpus=self, problems=list(survey.missing), paths=list(survey.paths))
+        pos = 0
+        for slot in survey.slots:
+            if isinstance(slot, Problem):
+                sel.problems.append(slot)
+                continue
+            got: ArticleRef | Problem = slot
+            if pos in survey.pending:
+                what = learnt.get(pos)
+                if what is None:  # nobody prepared it: do it now
+                    prepared = self.prepare(slot)
+                    what = prepared if isinstance(prepared, Problem) else (
+                        prepared.article.waivers)
+                got = what if isinstance(what, Problem) else dataclasses.replace(
+                    slot, waivers=what)
+                self._refs[slot.file.absolute()] = got
+            pos += 1
+            if isinstance(got, Problem):
+                sel.problems.append(got)
+            else:
+                sel.refs.append(got)
+        self._selections[survey.key] = sel
+        return sel
 
 
 def _plain_bytes(path: Path) -> bytes | None:

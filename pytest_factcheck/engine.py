@@ -16,13 +16,13 @@ import regex
 from . import kinds
 from .article import PreparedArticle
 from .catalog import LoadedFact
-from .index import CorpusIndex, fact_needs
+from .index import CorpusIndex, Needs, fact_needs
 from .model import Evidence, Fact, FactResult, Finding, Note, Problem, Waiver
 from .text.normalize import ERASE, normalize_phrase
 
-__all__ = ["ArticleOutcome", "ArticleSelector", "assemble", "check_all", "check_article",
-           "check_fact", "fact_budget", "glob_matcher", "make_excerpt", "pool_for",
-           "set_fact_budget"]
+__all__ = ["ArticleOutcome", "ArticleSelector", "FactJob", "Outcomes", "assemble", "check_all",
+           "check_article", "check_fact", "check_shard", "fact_budget", "glob_matcher",
+           "make_excerpt", "pool_for", "reduce_fact", "set_fact_budget", "shard_bounds"]
 
 EXCERPT_WIDTH = 160
 
@@ -387,9 +387,87 @@ def check_fact(loaded: LoadedFact, articles: Sequence[PreparedArticle],
     return assemble(loaded.fact, paths, outcomes)
 
 
-def check_all(facts: Iterable[LoadedFact], articles: Sequence[PreparedArticle]
-              ) -> list[FactResult]:
-    """Check every fact against every article (through one index over them)."""
+def check_all(facts: Iterable[LoadedFact], articles: Sequence[PreparedArticle],
+              shard_size: int | None = None) -> list[FactResult]:
+    """Check every fact against every article: map shards, reduce per fact.
+
+    ``shard_size`` (default: one shard) only changes how the work is cut,
+    never the results.
+    """
     todo = list(facts)
-    index = CorpusIndex.for_checkers(articles, [f.checker for f in todo])
-    return [check_fact(f, articles, index) for f in todo]
+    jobs = [FactJob(f) for f in todo]
+    parts: list[list[Outcomes]] = [[] for _ in jobs]
+    for lo, hi in shard_bounds(len(articles), shard_size or max(1, len(articles))):
+        for i, got in enumerate(check_shard(jobs, articles[lo:hi], range(lo, hi))):
+            parts[i].append(got)
+    paths = [a.path for a in articles]
+    return [reduce_fact(f.fact, paths, p) for f, p in zip(todo, parts, strict=True)]
+
+
+# -- map and reduce -----------------------------------------------------------
+# The work is per article: a shard of articles is read and prepared once and
+# every fact that can speak about one of them looks (map); a fact's result is
+# its outcomes from every shard in corpus order (reduce). In one process, in a
+# local pool or on a cluster, the same two functions do the work.
+
+Outcomes = list[tuple[int, ArticleOutcome]]  # (corpus position, non-empty outcome)
+
+
+@dataclass(frozen=True)
+class FactJob:
+    """One fact to run over a shard.
+
+    ``needs``: what an article must hold (default: the checker's own; the
+    result cache passes the remembered Needs, so a fact is compiled only if
+    some article of the shard needs it). ``only``: the corpus positions it
+    must look at (default: every article in its scope), for a fact whose
+    outcomes on the other articles are remembered.
+    """
+
+    loaded: LoadedFact
+    needs: Needs | None = None
+    only: frozenset[int] | None = None
+
+    def wanted(self) -> Needs:
+        return self.needs if self.needs is not None else fact_needs(self.loaded.checker)
+
+
+def shard_bounds(total: int, size: int) -> list[tuple[int, int]]:
+    """[lo, hi) of consecutive shards of at most ``size`` articles."""
+    size = max(1, size)
+    return [(lo, min(total, lo + size)) for lo in range(0, total, size)]
+
+
+def check_shard(jobs: Sequence[FactJob], articles: Sequence[PreparedArticle],
+                positions: Sequence[int]) -> list[Outcomes]:
+    """Map: every job over one shard of articles (``positions`` in the corpus).
+
+    One term index is built over the shard; each fact looks only at the
+    shard's articles that hold its terms (an article holds a term or not
+    whatever else is in the shard, so the cut never changes a result). Returns
+    per job its non-empty outcomes, in corpus order.
+    """
+    if not articles or not jobs:
+        return [[] for _ in jobs]
+    index = CorpusIndex.for_checkers(articles, [j.wanted() for j in jobs])
+    where = {id(a): pos for a, pos in zip(articles, positions, strict=True)}
+    out: list[Outcomes] = []
+    for job in jobs:
+        scope = applies(job.loaded.fact)
+        got: Outcomes = []
+        for art in index.candidates(job.wanted()):
+            pos = where[id(art)]
+            if (job.only is not None and pos not in job.only) or (
+                    scope is not None and not scope(art.path)):
+                continue
+            outcome = check_article(job.loaded, art)
+            if not outcome.empty:
+                got.append((pos, outcome))
+        out.append(got)
+    return out
+
+
+def reduce_fact(fact: Fact, paths: Sequence[str], parts: Iterable[Outcomes]) -> FactResult:
+    """Reduce: a fact's result from its outcomes of every shard, in corpus order."""
+    merged = sorted((pair for part in parts for pair in part), key=lambda pair: pair[0])
+    return assemble(fact, paths, (o for _, o in merged))

@@ -7,22 +7,25 @@ given, so the feature costs nothing when off; its state lives on that object.
 
 from __future__ import annotations
 
+import pickle
 import secrets
-from collections.abc import Generator, Iterator
+import shutil
+import tempfile
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from . import baseline as bl
-from . import kinds
+from . import batch, kinds
 from .cache import ArticleStore
 from .catalog import BrokenFact, Catalog, LoadedFact
 from .cli_paths import CommandPaths, is_fact_file, sort_paths
 from .corpus import Corpus, Selection
-from .engine import check_fact, set_fact_budget
+from .engine import set_fact_budget
 from .files import OUTSIDE
-from .index import CorpusIndex
 from .loader import discover_fact_files, load_catalog
 from .markup import article_waiver_problems
 from .model import FactResult, Problem
@@ -75,6 +78,27 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                   default="1.0")
     parser.addini("factcheck_fact_budget", "seconds of pattern time one fact may spend over "
                   "the run before it is stopped (an error)", default="60")
+    group.addoption(
+        "--factcheck-workers", metavar="N", dest="factcheck_workers", default=None,
+        help="processes that read and check the articles (default: ini factcheck_workers, "
+             "'auto': every core; 1: in this process).")
+    parser.addini("factcheck_workers", "processes that read and check the articles "
+                  "('auto': every core; 1: in this process)", default="auto")
+
+
+def _workers(config: pytest.Config) -> int:
+    given = config.getoption("factcheck_workers") or str(config.getini("factcheck_workers"))
+    text = str(given).strip().lower()
+    if text in ("", "auto"):
+        return batch.default_workers()
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise pytest.UsageError(f"factcheck: workers must be a whole number of at least 1 "
+                                f"or 'auto', not {neutralise(str(given))!r}")
+    return n
 
 
 def _command_paths(config: pytest.Config, positional: list[str]) -> CommandPaths:
@@ -125,15 +149,22 @@ def pytest_configure(config: pytest.Config) -> None:
     config.args_source = pytest.Config.ArgsSource.ARGS  # not "testpaths: tests" in the header
 
 
-def _worker_share(config: pytest.Config) -> tuple[int, int] | None:
-    """(worker number, worker count) under pytest-xdist, else None."""
-    info = getattr(config, "workerinput", None)
-    if not info:
-        return None
-    try:
-        return int(str(info["workerid"]).lstrip("gw")), int(info["workercount"])
-    except (KeyError, ValueError):
-        return None
+XDIST_KEY = "factcheck_checked"  # workerinput: the file of the controller's results
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the run found over one selection of articles, ready for the items.
+
+    Picklable: under pytest-xdist the controller checks every fact once and
+    the workers only report (so ``-n 2`` never reads the corpus twice).
+    ``problems``: the articles of the selection that could not be read;
+    ``scope``: the readable ones (a baseline's fixed entries are looked up there).
+    """
+
+    results: dict[str, FactResult]
+    problems: tuple[Problem, ...]
+    scope: frozenset[str]
 
 
 def _load_baseline(config: pytest.Config, rootdir: Path) -> bl.Baseline | None:
@@ -204,8 +235,12 @@ class FactcheckPlugin:
         # Remembered results (needs the prepared-article store too: an article
         # a fact must look at again is prepared from it).
         self.memory = ResultStore.for_config(config) if store is not None else None
-        self.corpus = Corpus(self.rootdir, store=store, share=_worker_share(config),
+        self.corpus = Corpus(self.rootdir, store=store,
                              known=self.memory.known if self.memory is not None else None)
+        self.workers = _workers(config)
+        self.checked: dict[tuple[str, ...], Checked] = {}
+        self._registered: set[int] = set()  # selections whose problems are known
+        self._shared_file: Path | None = None  # xdist controller: the results it shares
         self._catalog: Catalog | None = None
         self.results: dict[str, dict[str, Any]] = {}
         self.article_problems: dict[str, Problem] = {}
@@ -267,25 +302,85 @@ class FactcheckPlugin:
     def is_changed(self, path: Path) -> bool:
         return any(path.absolute() == c.absolute() for c in self.changed_fact_files)
 
-    def articles_for(self, fact_file: Path) -> Selection:
+    def selection_paths(self, fact_file: Path) -> tuple[str, ...]:
         """A changed fact file checks all articles; otherwise the articles given."""
         if self.changed_fact_files and self.is_changed(fact_file):
             ini = [str(self.rootdir / p) for p in self.config.getini("factcheck_articles")]
-            paths = list(dict.fromkeys([*ini, *self.explicit_articles]))
-        else:
-            paths = self.all_article_paths
-        key = tuple(paths)
-        sel = self._selections.get(key)
-        if sel is None:
-            sel = self._selections[key] = self.corpus.load(paths)
-            known = {lf.fact.id for lf in self.catalog.facts}
-            for ref in sel.refs:  # inline waivers
-                sel.problems.extend(article_waiver_problems(ref.path, ref.waivers, known))
-            if self.memory is not None:
-                self.memory.remember_articles(sel.refs)
-            for p in sel.problems:
-                self.article_problems[problem_key(p)] = p
+            return tuple(dict.fromkeys([*ini, *self.explicit_articles]))
+        return tuple(self.all_article_paths)
+
+    def articles_for(self, fact_file: Path) -> Selection:
+        """The articles a fact file is checked against (read once per run)."""
+        sel = self.corpus.load(self.selection_paths(fact_file))
+        self._register(sel)
         return sel
+
+    def _register(self, sel: Selection) -> None:
+        """Once per selection: its inline waivers' problems, its unreadable
+        articles, and its articles in the result store's manifest."""
+        if id(sel) in self._registered:
+            return
+        self._registered.add(id(sel))
+        known = {lf.fact.id for lf in self.catalog.facts}
+        for ref in sel.refs:  # inline waivers
+            sel.problems.extend(article_waiver_problems(ref.path, ref.waivers, known))
+        if self.memory is not None:
+            self.memory.remember_articles(sel.refs)
+        for p in sel.problems:
+            self.article_problems[problem_key(p)] = p
+
+    # -- checking: every fact of a selection at once, by article -------------
+    def check_facts(self, key: tuple[str, ...], facts: Sequence[LoadedFact],
+                    progress: Callable[[int, int], None] | None = None,
+                    workers: int | None = None) -> Checked:
+        """Check ``facts`` over the articles below ``key`` (map shards, reduce per fact)."""
+        done = batch.run(facts, self.corpus, list(key), memory=self.memory,
+                         workers=self.workers if workers is None else workers,
+                         progress=progress)
+        sel = done.selection
+        self._register(sel)
+        bad = {p.file for p in sel.problems}
+        got = Checked(done.results, tuple(sel.problems),
+                      frozenset(r.path for r in sel.refs if r.path not in bad))
+        have = self.checked.get(key)
+        if have is not None:
+            have.results.update(got.results)
+            return have
+        self.checked[key] = got
+        return got
+
+    def check_items(self, items: Sequence[pytest.Item],
+                    progress: Callable[[int, int], None] | None = None) -> None:
+        """Check the facts of ``items`` before the first runs, a run per selection."""
+        groups: dict[tuple[str, ...], list[LoadedFact]] = {}
+        for it in items:
+            if isinstance(it, FactItem):
+                groups.setdefault(self.selection_paths(it.path), []).append(it.loaded)
+        for key, facts in groups.items():
+            self.check_facts(key, facts, progress)
+
+    def checked_for(self, item: FactItem) -> tuple[FactResult, Checked]:
+        """The result of ``item``'s fact (checked before, or now in this process)."""
+        key = self.selection_paths(item.path)
+        have = self._shared().get(key) or self.checked.get(key)
+        if have is None or item.loaded.fact.id not in have.results:
+            have = self.check_facts(key, [item.loaded], workers=1)
+        return have.results.pop(item.loaded.fact.id), have
+
+    def _shared(self) -> dict[tuple[str, ...], Checked]:
+        """Under pytest-xdist, a worker's share of the controller's results."""
+        info: dict[str, Any] = getattr(self.config, "workerinput", None) or {}
+        where = info.get(XDIST_KEY)
+        if not where:
+            return {}
+        if not self.checked:
+            try:
+                with open(where, "rb") as fh:
+                    self.checked = pickle.load(fh)
+            except (OSError, pickle.PickleError, EOFError):
+                pass  # each item checks its own fact, as without a controller
+            info[XDIST_KEY] = None
+        return self.checked
 
     def register_tag(self, tag: str) -> None:
         """Register a fact's tag as a marker (so --strict-markers accepts it)."""
@@ -355,6 +450,10 @@ class FactcheckPlugin:
             tr = self.config.pluginmanager.get_plugin("terminalreporter")
             if tr is not None:
                 tr.write_line(f"::stop-commands::{self.command_token}")
+        if (self.config.pluginmanager.has_plugin("dsession")
+                and not hasattr(self.config, "workerinput")
+                and not self.config.option.collectonly):
+            self._share_with_workers()
 
     def pytest_report_collectionfinish(self, config: pytest.Config, start_path: Path,
                                        items: list[pytest.Item]) -> str | None:
@@ -372,6 +471,9 @@ class FactcheckPlugin:
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
         if hasattr(self.config, "workerinput"):
             return
+        if self._shared_file is not None:
+            shutil.rmtree(self._shared_file.parent, ignore_errors=True)
+            self._shared_file = None
         if self.article_problems and session.exitstatus == 0:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
         if self.catalog.broken and session.exitstatus == 0:  # never 0 when a fact is unchecked
@@ -484,20 +586,65 @@ class FactcheckPlugin:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session: pytest.Session) -> None:
-        """Read the articles before the first fact, showing progress on long runs."""
-        tr = self.config.pluginmanager.get_plugin("terminalreporter")
-        if (tr is None or session.config.option.collectonly or hasattr(self.config, "workerinput")
+        """Check every selected fact before the first item runs: by article, in
+        shards, on every worker process; the items then report (progress on
+        long runs)."""
+        if (session.config.option.collectonly or hasattr(self.config, "workerinput")
                 or self.config.pluginmanager.has_plugin("dsession")
                 or not any(isinstance(i, FactItem) for i in session.items)):
             return
-        files = self.corpus.files(self.all_article_paths)
-        if len(files) < PROGRESS_MIN:
-            return
-        progress = Progress(len(files), label="factcheck: reading articles",
-                            rewrite=tr.rewrite, write_line=tr.write_line, tty=tr.isatty)
-        for f, d in progress.track(files):
-            self.corpus.ref(f, d)  # prepares the articles not known from earlier runs
-        progress.done(f"factcheck: read {len(files)} articles")
+        self.check_items(session.items, self._progress())
+
+    def _progress(self) -> Callable[[int, int], None] | None:
+        """A progress line over the articles looked at (on runs of 100 or more)."""
+        tr = self.config.pluginmanager.get_plugin("terminalreporter")
+        if tr is None:
+            return None
+        shown: list[Progress] = []
+
+        def step(done: int, total: int) -> None:
+            if total < PROGRESS_MIN:
+                return
+            if not shown:
+                shown.append(Progress(total, label="factcheck: checking articles",
+                                      rewrite=tr.rewrite, write_line=tr.write_line,
+                                      tty=tr.isatty))
+            shown[0].step(done)
+            if done == total:
+                workers = "" if self.workers == 1 else f" ({self.workers} workers)"
+                shown[0].done(f"factcheck: read and checked {total} articles{workers}")
+        return step
+
+    # -- pytest-xdist: the controller checks, the workers report -------------
+    def _share_with_workers(self) -> None:
+        """Check every fact once on the controller and leave the results in a
+        file for the workers (:data:`XDIST_KEY`)."""
+        items: list[LoadedFact] = []
+        groups: dict[tuple[str, ...], list[LoadedFact]] = {}
+        for f in self.all_fact_files():
+            ff = self.catalog.files.get(self.display(f))
+            if ff is None or ff.problems:
+                continue
+            items.extend(ff.facts)
+            groups.setdefault(self.selection_paths(f), []).extend(ff.facts)
+        for key, facts in groups.items():
+            self.check_facts(key, facts, self._progress())
+        folder = Path(tempfile.mkdtemp(prefix="factcheck-"))
+        self._shared_file = folder / "checked.pickle"
+        with open(self._shared_file, "wb") as fh:
+            pickle.dump(self.checked, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.checked = {}  # the workers report them; the controller keeps none
+        delta = self.memory_delta()
+        if delta:
+            for k in _MEMORY_COUNTS:
+                self.memory_totals[k] += int(delta.get(k, 0))
+            self.changed_articles.update(delta.get("changed", ()))
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_configure_node(self, node: Any) -> None:
+        """pytest-xdist: tell a worker where the controller's results are."""
+        if self._shared_file is not None:
+            node.workerinput[XDIST_KEY] = str(self._shared_file)
 
 
 class FactFile(pytest.File):
@@ -574,21 +721,10 @@ class FactItem(pytest.Item):
         return self.config.stash[PLUGIN_KEY]
 
     def runtest(self) -> None:
-        sel = self.plugin.articles_for(self.path)
-        self.skipped_articles = sel.problems
-        catalog = self.plugin.catalog
-        corpus, memory = self.plugin.corpus, self.plugin.memory
-
-        def index() -> CorpusIndex:
-            return corpus.index_for(
-                sel, (lf.checker for ff in catalog.files.values() for lf in ff.facts))
-
-        if memory is not None:
-            result = memory.check(self.loaded, sel, index)
-        else:
-            result = check_fact(self.loaded, sel.articles, index())
+        result, checked = self.plugin.checked_for(self)
+        self.skipped_articles = list(checked.problems)
         if self.plugin.baseline is not None:
-            result = self._apply_baseline(result, sel)
+            result = self._apply_baseline(result, checked)
         self.result = result
         if result.contradictions or result.problems:
             raise FactContradiction(result)
@@ -596,11 +732,10 @@ class FactItem(pytest.Item):
             reasons = sorted({f.waiver for f in result.waived})
             pytest.xfail("waived: " + "; ".join(reasons))
 
-    def _apply_baseline(self, result: FactResult, sel: Selection) -> FactResult:
+    def _apply_baseline(self, result: FactResult, checked: Checked) -> FactResult:
         """Baseline the recorded contradictions (after the remembered results)."""
         assert self.plugin.baseline is not None
-        bad = {p.file for p in sel.problems}
-        scope = {r.path for r in sel.refs if r.path not in bad}
+        scope = checked.scope
         root = self.plugin.rootdir
         applied = bl.apply_baseline(result, self.plugin.baseline,
                                     lambda a: a in scope or not (root / a).exists())

@@ -35,7 +35,7 @@ import dataclasses
 import hashlib
 import os
 import shutil
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,12 +50,12 @@ from .cache import (
 )
 from .catalog import Catalog, LoadedFact, restore_catalog, stored_files
 from .corpus import ArticleRef, Selection
-from .engine import ArticleOutcome, applies, assemble, check_article, pool_for
+from .engine import ArticleOutcome, FactJob, assemble, check_shard
 from .index import CorpusIndex, Needs, fact_needs
 from .loader import load_catalog
 from .model import FactResult, Finding, Note
 
-__all__ = ["FactMemo", "ResultStore"]
+__all__ = ["FactMemo", "MemoPlan", "ResultStore"]
 
 FORMAT_VERSION = 3  # 3: findings without the copy of their excerpt
 MAGIC = "pytest-factcheck/results"
@@ -64,6 +64,21 @@ KEEP_SNAPSHOTS = 32  # snapshots of earlier runs kept (memos still based on them
 # A memo is rewritten after an edit only if the fact's outcomes changed, or once
 # more than this many articles (or 1 % of the corpus) are newer than its basis.
 STALE_AFTER = 50
+
+
+@dataclass(frozen=True)
+class MemoPlan:
+    """What a run must check of one fact (see :meth:`ResultStore.plan`).
+
+    ``again``: the tokens looked at again (new or changed articles, and
+    those whose check did not settle last time).
+    """
+
+    loaded: LoadedFact
+    memo: FactMemo | None
+    basis: frozenset[str] | None
+    job: FactJob | None
+    again: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -133,6 +148,7 @@ class ResultStore:
         self._missing_indexes: dict[tuple[str, ...], tuple[CorpusIndex, dict[int, str]]] = {}
         self.stats = {"remembered": 0, "partly": 0, "checked": 0, "articles_rechecked": 0}
         self.changed: set[str] = set()  # tokens of the new or changed articles looked at
+        self._expected: Sequence[ArticleRef] | None = None
         if prune:
             self._prune()
 
@@ -282,45 +298,58 @@ class ResultStore:
             got = self._missing_indexes[key] = (CorpusIndex(arts), tokens)
         return got
 
-    def check(self, loaded: LoadedFact, sel: Selection,
-              full_index: Callable[[], CorpusIndex]) -> FactResult:
-        """The result of ``loaded`` over ``sel``: remembered outcomes, plus what changed.
+    def plan(self, loaded: LoadedFact, refs: Sequence[ArticleRef]) -> MemoPlan:
+        """What must be checked of ``loaded`` over ``refs`` (a run's articles, in order).
+
+        The :class:`~pytest_factcheck.engine.FactJob` of the plan says which
+        articles the fact must look at (None: it is all remembered); the
+        engine's outcomes then go to :meth:`finish`.
+        """
+        fact = loaded.fact
+        self._expect(refs)
+        memo = self._load_memo(fact.id) if self.catalog_key is not None else None
+        basis = self._snapshot(memo.basis) if memo is not None else None
+        if memo is None or basis is None:
+            return MemoPlan(loaded, None, None, FactJob(loaded), frozenset())
+        again = {r.token for r in refs if r.token not in basis}
+        if memo.retry:
+            again |= memo.retry
+        where = [i for i, r in enumerate(refs) if r.token in again]
+        if not where:
+            return MemoPlan(loaded, memo, basis, None, frozenset())
+        return MemoPlan(loaded, memo, basis, FactJob(loaded, memo.needs, frozenset(where)),
+                        frozenset(again))
+
+    def _expect(self, refs: Sequence[ArticleRef]) -> None:
+        """Know this run's own snapshot in memory (its file is written with the
+        first result), so a memo based on the same articles is trusted even if
+        that file went bad."""
+        if self._expected is not refs:
+            self._expected = refs
+            tokens = frozenset(r.token for r in refs)
+            self._snapshots.setdefault(_snapshot_id(tokens), tokens)
+
+    def finish(self, plan: MemoPlan, sel: Selection, fresh: Mapping[str, ArticleOutcome]
+               ) -> FactResult:
+        """The result of a plan over ``sel`` (its articles, settled), given the
+        engine's non-empty outcomes of this run by token; the memo is updated.
 
         Equal to :func:`~pytest_factcheck.engine.check_fact` over ``sel.articles``.
         """
-        fact = loaded.fact
+        fact = plan.loaded.fact
         toks = self._selection_tokens(sel)
-        memo = self._load_memo(fact.id) if self.catalog_key is not None else None
-        basis = self._snapshot(memo.basis) if memo is not None else None
-        fresh: dict[str, ArticleOutcome] = {}  # outcomes computed in this run
-        again: set[str] = set()  # tokens looked at again (new or changed articles)
-        kept: dict[str, tuple[Any, ...]] = {}  # remembered outcomes still in the corpus
+        memo, basis = plan.memo, plan.basis
+        current = toks.set
+        again = plan.again & current  # an article that turned out unreadable is not there
         if memo is None or basis is None:
             self.stats["checked"] += 1
-            by_article = self._tokens_by_article(sel)
-            fresh = {by_article[id(a)]: check_article(loaded, a)
-                     for a in pool_for(loaded, sel.articles, full_index())}
-            needs = fact_needs(loaded.checker)
         else:
-            needs = memo.needs
-            missing = toks.missing(memo.basis, basis)
-            again = {r.token for r in missing}
-            self.changed |= again
-            if memo.retry:
-                again |= memo.retry & toks.set
-                missing = [r for r in sel.refs if r.token in again]
-            current = toks.set
+            self.stats["partly" if again else "remembered"] += 1
+            self.stats["articles_rechecked"] += len(fresh)
+            self.changed |= {t for t in again if t not in basis}
+        kept: dict[str, tuple[Any, ...]] = {}  # remembered outcomes still in the corpus
+        if memo is not None:
             kept = {t: o for t, o in memo.outcomes.items() if t in current and t not in again}
-            if missing:
-                self.stats["partly"] += 1
-                index, by_article = self._missing_index(sel, missing)
-                scope = applies(fact)
-                for a in index.candidates(needs):
-                    if scope is None or scope(a.path):
-                        fresh[by_article[id(a)]] = check_article(loaded, a)
-                        self.stats["articles_rechecked"] += 1
-            else:
-                self.stats["remembered"] += 1
         outcomes = {t: _decode(o) for t, o in kept.items()}
         outcomes.update(fresh)
         order = toks.position
@@ -329,7 +358,8 @@ class ResultStore:
         retry = frozenset(t for t, o in fresh.items() if o.unsettled)
         if self.catalog_key is None:
             return result
-        new_outcomes = any(not o.empty for o in fresh.values())  # a new article speaks of it
+        needs = memo.needs if memo is not None else fact_needs(plan.loaded.checker)
+        new_outcomes = bool(fresh)  # a new article speaks of it
         if memo is not None and basis is not None and 2 * len(toks.set) < len(basis):
             # A run over a part of the corpus (a pre-commit hook given the changed
             # files): what is remembered of the other articles still holds, so
@@ -337,7 +367,7 @@ class ResultStore:
             if new_outcomes or retry != memo.retry:
                 outcomes_all = dict(memo.outcomes)
                 outcomes_all.update((t, _encode(o)) for t, o in fresh.items()
-                                    if not o.empty and not o.unsettled)
+                                    if not o.unsettled)
                 self._write(self._memo_path(fact.id), "memo", FactMemo(
                     needs, self._union_snapshot(memo.basis, basis, toks), outcomes_all,
                     (memo.retry - toks.set) | retry))
@@ -345,13 +375,28 @@ class ResultStore:
         if (memo is None or basis is None or retry != memo.retry or new_outcomes
                 or len(kept) != len(memo.outcomes)  # an article it spoke about changed
                 or len(again) > max(STALE_AFTER, len(toks.refs) // 100)):
-            kept.update((t, _encode(o)) for t, o in fresh.items()
-                        if not o.empty and not o.unsettled)
+            kept.update((t, _encode(o)) for t, o in fresh.items() if not o.unsettled)
             self._write(self._memo_path(fact.id), "memo", FactMemo(needs, toks.sid, kept, retry))
         # Otherwise the memo stands as it is: what changed says nothing about this
         # fact, and the next run looks at those few articles again (cheaply),
         # instead of every run rewriting every fact's memo after one edit.
         return result
+
+    def check(self, loaded: LoadedFact, sel: Selection) -> FactResult:
+        """The result of ``loaded`` over ``sel`` in this process: remembered
+        outcomes, plus what changed (:meth:`plan`, the engine, :meth:`finish`)."""
+        plan = self.plan(loaded, sel.refs)
+        fresh: dict[str, ArticleOutcome] = {}
+        if plan.job is not None:
+            wanted = (range(len(sel.refs)) if plan.job.only is None
+                      else sorted(plan.job.only))
+            refs = [sel.refs[i] for i in wanted]
+            arts = sel.prepared(refs)
+            by_path = {r.path: (i, r.token) for i, r in zip(wanted, refs, strict=True)}
+            (got,) = check_shard([plan.job], arts, [by_path[a.path][0] for a in arts])
+            tokens = [r.token for r in sel.refs]
+            fresh = {tokens[pos]: o for pos, o in got}
+        return self.finish(plan, sel, fresh)
 
     def _union_snapshot(self, basis_id: str, basis: frozenset[str], toks: _Tokens) -> str:
         """The id of the snapshot ``basis`` ∪ this run's tokens (saved once)."""

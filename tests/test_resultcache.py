@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from pytest_factcheck import batch
 from pytest_factcheck.cache import ArticleStore
 from pytest_factcheck.corpus import Corpus
 from pytest_factcheck.engine import check_fact
@@ -37,20 +38,18 @@ class Run:
     """
 
     def __init__(self, cache: Path, facts: Path, articles: Path, timeout: float = 1.0,
-                 only: Path | None = None) -> None:
+                 only: Path | None = None, workers: int = 1) -> None:
         self.store = ArticleStore(cache / "prepared")
         self.memory = ResultStore(cache / "results")
         files = sorted(facts.rglob("*.yaml"))
         self.catalog = self.memory.catalog(files, {f: f.name for f in files}, timeout)
         self.corpus = Corpus(articles.parent, store=self.store, known=self.memory.known)
-        self.sel = self.corpus.load([only or articles])  # only: a pre-commit hook's files
+        # only: a pre-commit hook's files
+        done = batch.run(self.catalog.facts, self.corpus, [str(only or articles)],
+                         memory=self.memory, workers=workers)
+        self.sel = done.selection
         self.memory.remember_articles(self.sel.refs)
-        every = self.catalog.facts
-        self.results = {
-            lf.fact.id: self.memory.check(
-                lf, self.sel,
-                lambda: self.corpus.index_for(self.sel, (f.checker for f in every)))
-            for lf in every}
+        self.results = done.results
 
 
 @pytest.fixture
