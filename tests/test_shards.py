@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -58,7 +59,7 @@ def test_results_do_not_depend_on_the_shards(cuts: list[int], rnd: object) -> No
     catalog, articles = desk()
     whole = [check_fact(f, list(articles)) for f in catalog.facts]
     bounds = sorted({0, len(articles), *(min(c, len(articles)) for c in cuts)})
-    shards = list(zip(bounds, bounds[1:], strict=False))
+    shards = list(itertools.pairwise(bounds))
     rnd.shuffle(shards)  # type: ignore[attr-defined]
     jobs = [FactJob(f) for f in catalog.facts]
     parts: list[list[object]] = [[] for _ in jobs]

@@ -44,3 +44,35 @@ def test_workers_share_preparation_through_the_cache(pytester: pytest.Pytester) 
     entries = list((pytester.path / ".pytest_cache" / "d" / "factcheck").rglob("*.pickle"))
     assert len(entries) == 30
     assert not list((pytester.path / ".pytest_cache").rglob("*.tmp"))
+
+
+COUNTING = '''
+import os
+import pytest_factcheck.corpus as corpus
+
+_prepare = corpus.prepare
+
+
+def counting(article):
+    with open("prepared.log", "a", encoding="utf-8") as fh:
+        fh.write(f"{os.getpid()} {article.path}\\n")
+    return _prepare(article)
+
+
+corpus.prepare = counting
+'''
+
+
+@pytest.mark.parametrize("cache", ["on", "off"])
+def test_under_xdist_each_article_is_prepared_once(pytester: pytest.Pytester, cache: str
+                                                   ) -> None:
+    """The controller checks (in its pool), the workers only report: no article
+    is read twice, with or without the cache (before, each worker read all)."""
+    generate(pytester.path, articles=30, facts=12)
+    pytester.makeconftest(COUNTING)
+    off = ("-p", "no:cacheprovider") if cache == "off" else ()
+    result = _run(pytester, "parallel.json", "-n", "2", *off)
+    assert result.parseoutcomes().get("passed", 0) > 0
+    lines = (pytester.path / "prepared.log").read_text("utf-8").splitlines()
+    paths = [line.split(" ", 1)[1] for line in lines]
+    assert len(paths) == len(set(paths)) == 30
