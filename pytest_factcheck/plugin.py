@@ -382,6 +382,11 @@ class FactcheckPlugin:
             info[XDIST_KEY] = None
         return self.checked
 
+    @staticmethod
+    def present(paths: Sequence[str]) -> list[str]:
+        """The paths that exist (a missing one is an error, not an article)."""
+        return [p for p in paths if Path(p).exists() or Path(p).is_symlink()]
+
     def register_tag(self, tag: str) -> None:
         """Register a fact's tag as a marker (so --strict-markers accepts it)."""
         if tag not in self._tags:
@@ -480,7 +485,7 @@ class FactcheckPlugin:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
         path = self.config.getoption("factcheck_report")
         errors = [*self.catalog.problems, *self.article_problems.values(), *self.warning_list()]
-        articles = [d for _, d in self.corpus.files(self.all_article_paths)]
+        articles = [d for _, d in self.corpus.files(self.present(self.all_article_paths))]
         report = build_json_report(articles, self.results.values(), errors,
                                    not_checked=self.catalog.not_checked)
         self.baseline_lines = self._baseline_outcome(report)

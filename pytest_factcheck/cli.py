@@ -1,0 +1,95 @@
+"""``factcheck``: the checker's own command line, without pytest.
+
+``factcheck audit ARTICLES... --facts PATH [--report R.json] [--workers N |
+--scheduler ADDRESS]`` checks an archive on Dask (see :mod:`pytest_factcheck.audit`).
+Exit status: 0 when every fact holds, 1 when an article contradicts a fact or
+something could not be checked, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .outputs.safe_text import neutralise, neutralise_lines
+from .outputs.summary import summary_table
+from .report import write_json_report
+
+__all__ = ["main"]
+
+
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {text!r}")
+    return n
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="factcheck", description=(
+        "Check news articles against the facts editors have verified."))
+    sub = ap.add_subparsers(dest="command", required=True)
+    a = sub.add_parser("audit", help="check an archive on Dask (pip install "
+                       "'pytest-factcheck[audit]')", description=(
+                           "Check every article below ARTICLES against the facts, on a "
+                           "Dask cluster, and write the JSON report pytest would write."))
+    a.add_argument("articles", nargs="+", metavar="ARTICLES", help="article files or folders")
+    a.add_argument("--facts", action="append", required=True, metavar="PATH",
+                   help="fact file or folder (repeatable)")
+    a.add_argument("--report", metavar="R.json", help="write the JSON report here")
+    where = a.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=_positive, metavar="N",
+                       help="worker processes of a local cluster (default: every core)")
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help="an existing Dask scheduler, e.g. tcp://10.0.0.5:8786")
+    a.add_argument("--rootdir", type=Path, default=None,
+                   help="paths in the report are relative to this folder (default: here)")
+    a.add_argument("--timeout", type=float, default=1.0, metavar="S",
+                   help="time limit of one pattern on one article (default 1.0)")
+    return ap
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from .audit import audit
+
+    t0 = time.perf_counter()
+    done = audit(args.articles, args.facts, rootdir=args.rootdir, workers=args.workers,
+                 scheduler=args.scheduler, timeout=args.timeout)
+    took = time.perf_counter() - t0
+    s = done.report["summary"]
+    print(f"factcheck audit: {s['facts']} facts over {s['articles']} articles on "
+          f"{done.workers} Dask worker{'s' if done.workers != 1 else ''} "
+          f"({done.shards} shards) in {took:.1f}s: {s['failed']} failed, {s['passed']} "
+          f"passed, {s['xfailed']} waived, {s['errors']} errors; "
+          f"{s['contradictions']} contradictions")
+    for e in done.report["errors"]:
+        where = f"{e['file']}:{e['line']}:{e['column']}" if e["line"] else e["file"]
+        print(neutralise(f"error {where}: {e['message']}"))
+    for line in neutralise_lines(summary_table(done.report)):
+        print(line)
+    if args.report:
+        try:
+            write_json_report(args.report, done.report)
+            print(neutralise(f"factcheck audit: JSON report written to {args.report}"))
+        except OSError as exc:
+            print(neutralise(f"factcheck audit: error: cannot write the JSON report to "
+                             f"{args.report}: {exc}"), file=sys.stderr)
+            return 1
+    return 1 if s["failed"] or s["errors"] else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "audit":
+        return _audit(args)
+    return 2  # pragma: no cover - argparse requires a command
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
