@@ -73,11 +73,18 @@ class SpellingChecker:
                 continue
             yield Evidence(m.start(), m.end(), "contradiction", "avoided-spelling",
                            f"writes {m.group()!r}; house style is {self.preferred!r}")
-        yield from self._look_alikes(text, good_spans)
+        yield from self._look_alikes(article, good_spans)
 
-    def _look_alikes(self, text: str, good_spans: list[tuple[int, int]]) -> Iterator[Evidence]:
+    def _look_alikes(self, article: PreparedArticle, good_spans: list[tuple[int, int]]
+                     ) -> Iterator[Evidence]:
         """An avoided or house form written with letters of another script."""
-        skeleton = skeleton_text(text)
+        text = article.surface
+        # One skeleton per article, shared by every spelling fact (it was the
+        # costliest step of a cold run when each fact made its own).
+        if _SKELETON in article.cache:
+            skeleton = article.cache[_SKELETON]
+        else:
+            skeleton = article.cache[_SKELETON] = skeleton_text(text)
         if skeleton is None:
             return
         found = [*self.avoid.finditer(skeleton, timeout=self.timeout),
@@ -91,6 +98,9 @@ class SpellingChecker:
             yield Evidence(s, e, "contradiction", "avoided-spelling",
                            f"writes {written!r} with {foreign} that looks like a Latin letter; "
                            f"house style is {self.preferred!r}")
+
+
+_SKELETON = "spelling:skeleton"  # article.cache key
 
 
 @dataclass(frozen=True)
