@@ -53,12 +53,19 @@ def prh_dictionary(root: Path) -> Path:
         doc = yaml.safe_load(f.read_text("utf-8")) or {}
         for fact in doc.get("facts", []):
             if fact.get("kind") == "spelling":
-                rules.append({"expected": fact["preferred"], "patterns": list(fact["avoid"])})
+                # As /regex/ literals: prh's own escaping of plain strings writes
+                # "\-", which JavaScript refuses under its "u" flag.
+                rules.append({"expected": fact["preferred"],
+                              "patterns": [f"/{_js_escape(a)}/" for a in fact["avoid"]]})
     out = root / "prh.yml"
     out.write_text(yaml.safe_dump({"version": 1, "rules": rules}, allow_unicode=True), "utf-8")
     (root / ".textlintrc.json").write_text(json.dumps(
         {"rules": {"prh": {"rulePaths": [str(out)]}}}), "utf-8")
     return out
+
+
+def _js_escape(text: str) -> str:
+    return "".join("\\" + c if c in r"\^$.|?*+()[]{}/" else c for c in text)
 
 
 def terms_file(root: Path) -> Path:
@@ -104,8 +111,14 @@ def one_corpus(articles: int, facts: int, args: argparse.Namespace) -> dict[str,
     textlint = args.textlint or shutil.which("textlint")
     if textlint:
         prh_dictionary(root)
-        row["textlint_spelling"] = measure(root, [str(textlint), "articles/**/*.txt",
-                                                  "articles/**/*.md"], args.timeout)["wall"]
+        got = measure(root, [str(textlint), "-f", "json", "-o", "textlint.json",
+                             "articles/**/*.txt", "articles/**/*.md"], args.timeout)
+        # textlint exits 1 when it found problems, 2 when it failed
+        row["textlint_spelling"] = got["wall"] if got["rc"] in (0, 1) else float("nan")
+        if got["rc"] in (0, 1):
+            linted = json.loads((root / "textlint.json").read_text("utf-8"))
+            row["textlint_files"] = len(linted)
+            row["textlint_problems"] = sum(len(x["messages"]) for x in linted)
     best = float(row[f"workers_{cores}"])
     row["speedup_workers"] = round(float(row["workers_1"]) / best, 2) if best else None
     row["speedup_xdist"] = round(float(row["workers_1"]) / float(row["xdist_2"]), 2)

@@ -65,8 +65,9 @@ def _audit(args: argparse.Namespace) -> int:
     s = done.report["summary"]
     print(f"factcheck audit: {s['facts']} facts over {s['articles']} articles on "
           f"{done.workers} Dask worker{'s' if done.workers != 1 else ''} "
-          f"({done.shards} shards) in {took:.1f}s: {s['failed']} failed, {s['passed']} "
-          f"passed, {s['xfailed']} waived, {s['errors']} errors; "
+          f"({done.shards} shard{'s' if done.shards != 1 else ''}) in {took:.1f}s: "
+          f"{s['failed']} failed, {s['passed']} passed, {s['xfailed']} waived, "
+          f"{s['errors']} errors; "
           f"{s['contradictions']} contradictions")
     for e in done.report["errors"]:
         where = f"{e['file']}:{e['line']}:{e['column']}" if e["line"] else e["file"]

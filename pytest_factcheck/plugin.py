@@ -580,14 +580,15 @@ class FactcheckPlugin:
             changed=len(self.changed_articles), prepared=prepared))
 
     def xdist_note(self) -> str:
-        """Under ``-n N``, one line if the run is too small for workers to pay off."""
+        """Under ``-n N``, one line on who did the checking."""
         if hasattr(self.config, "workerinput") or not self.config.pluginmanager.has_plugin(
                 "dsession"):
             return ""
         workers = getattr(self.config.option, "numprocesses", None)
         if not isinstance(workers, int):
             return ""
-        return xdist_note(workers, len(self.corpus.files(self.all_article_paths)))
+        return xdist_note(workers, len(self.corpus.files(self.present(self.all_article_paths))),
+                          self.workers)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_runtestloop(self, session: pytest.Session) -> None:

@@ -123,7 +123,7 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
                  "--report", str(report), "--workers", "1", "--rootdir", str(tmp_path)])
     out = capsys.readouterr().out
     assert code == 1  # the seeds contradict three spelling facts
-    assert "on 1 Dask worker (1 shards)" in out and "3 failed, 24 passed" in out
+    assert "on 1 Dask worker (1 shard)" in out and "3 failed, 24 passed" in out
     assert "JSON report written to" in out and report.exists()
     with pytest.raises(SystemExit) as exc:
         main(["audit", str(tmp_path / "seeds")])  # --facts is required

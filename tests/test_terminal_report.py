@@ -85,15 +85,17 @@ def test_memory_line_adds_up() -> None:
         "factcheck: 5 facts: 0 checked afresh, 5 remembered; 0 articles read")
 
 
-def test_xdist_note_only_for_small_runs() -> None:
-    assert xdist_note(2, 40, minimum=2000).startswith("factcheck: -n 2 on 40 articles:")
-    assert xdist_note(2, 2000, minimum=2000) == ""
-    assert xdist_note(0, 40) == ""
+def test_xdist_note_says_who_checked() -> None:
+    assert xdist_note(2, 40, 2).startswith(
+        "factcheck: -n 2: 40 articles read and checked once, by 2 processes of this run")
+    assert "1 process of this run" in xdist_note(3, 1, 1)
+    assert xdist_note(0, 40, 2) == ""
 
 
 def test_xdist_note_is_said_once(desk: pytest.Pytester) -> None:
     pytest.importorskip("xdist")
     result = desk.runpytest_subprocess("--factcheck", "articles/", "-n", "2",
                                        "-p", "no:randomly")
-    notes = [ln for ln in result.stdout.lines if ln.startswith("factcheck: -n 2 on 1 article")]
+    notes = [ln for ln in result.stdout.lines
+             if ln.startswith("factcheck: -n 2: 1 article read and checked once")]
     assert len(notes) == 1

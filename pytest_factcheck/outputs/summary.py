@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, TypeVar
 
-__all__ = ["OUTCOMES", "XDIST_MIN_ARTICLES", "Progress", "memory_line", "summary_table",
+__all__ = ["OUTCOMES", "Progress", "memory_line", "summary_table",
            "xdist_note"]
 
 OUTCOMES = ("passed", "failed", "xfailed", "error")
@@ -19,7 +19,6 @@ T = TypeVar("T")
 # (measured with 100 facts on 2 CPUs, cold cache: -n 2 took 17.2 s against 1.8 s
 # serial at 100 articles, 13.2 s against 7.6 s at 1,000, 14.7 s against 17.7 s
 # at 3,000).
-XDIST_MIN_ARTICLES = 2_000
 
 
 def _plural(n: int, word: str) -> str:
@@ -44,12 +43,15 @@ def memory_line(*, checked: int, remembered: int, partly: int, changed: int,
     return line + f"; {_plural(prepared, 'article')} read"
 
 
-def xdist_note(workers: int, articles: int, minimum: int = XDIST_MIN_ARTICLES) -> str:
-    """One line when ``-n`` is given for a run too small for workers to pay off."""
-    if workers < 1 or articles >= minimum:
+def xdist_note(workers: int, articles: int, checking: int) -> str:
+    """One line under ``-n``: the articles were checked once, by the run's own pool."""
+    if workers < 1:
         return ""
-    return (f"factcheck: -n {workers} on {_plural(articles, 'article')}: workers pay off "
-            f"from about {minimum:,} articles; a run this small is faster without -n")
+    procs = f"{checking} process{'' if checking == 1 else 'es'}"
+    return (f"factcheck: -n {workers}: {_plural(articles, 'article')} read and checked once, "
+            f"by {procs} of this run "
+            "(--factcheck-workers); the -n workers only report, so -n adds start-up time "
+            "and is not needed")
 
 
 def summary_table(report: Mapping[str, Any], top: int = 5) -> list[str]:
