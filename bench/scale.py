@@ -60,7 +60,7 @@ def prh_dictionary(root: Path) -> Path:
     out = root / "prh.yml"
     out.write_text(yaml.safe_dump({"version": 1, "rules": rules}, allow_unicode=True), "utf-8")
     (root / ".textlintrc.json").write_text(json.dumps(
-        {"rules": {"prh": {"rulePaths": [str(out)]}}}), "utf-8")
+        {"rules": {"prh": {"rulePaths": [str(out.resolve())]}}}), "utf-8")
     return out
 
 
