@@ -48,3 +48,17 @@ VERB_LINK = [
 @pytest.mark.parametrize(("text", "want"), VERB_LINK)
 def test_verb_links_the_cue_to_its_number(tmp_path: Path, text: str, want: str) -> None:
     assert_verdict(verdict(tmp_path, FIRE, text), want)
+
+
+PRESUMED = [
+    ("Nine people are missing, presumed dead, after the warehouse fire.", "C"),
+    ("Four people are missing, presumed dead, after the warehouse fire.", "ok"),
+    ("Nine people are feared dead in the warehouse fire.", "C"),
+    ("Four people are feared dead in the warehouse fire.", "ok"),
+    ("Nine people were missing after the warehouse fire.", "-"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), PRESUMED)
+def test_presumed_dead_is_the_cue_dead(tmp_path: Path, text: str, want: str) -> None:
+    assert_verdict(verdict(tmp_path, FIRE, text), want)

@@ -272,6 +272,9 @@ class QuantityChecker:
         exprs = numbers_in(article, sentence)
         if not exprs:
             return None
+        presumed = _PRESUMED.search(text, max(sentence.start, cs - 40), cs)
+        if presumed is not None and text[cs:ce].casefold().split()[-1] == "dead":
+            cs = presumed.start()  # "missing, presumed dead" is the cue "dead"
         linked = _verb_linked(text, sentence, exprs, cs, ce)
         if linked is not None:  # SPEC §3a: "the death toll [from ...] rose to N"
             ties = [_Tie(linked, (False, 1))]
@@ -667,6 +670,10 @@ def _object_of_preposition(text: str, sentence: Sentence, e: NumberExpr) -> bool
         before[before.casefold().rfind(words[-1]):])
 
 
+# SPEC §3a: "missing, presumed dead", "feared dead", "presumed dead" are the cue "dead".
+_PRESUMED = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:missing\s*,?\s+(?:and\s+)?)?(?:presumed|feared|believed)"
+    r"(?:\s+to\s+be)?\s+$", regex.IGNORECASE)
 # SPEC §3a: a cue linked by its verb to a number at any distance in its sentence
 # ("the death toll from Friday's fire at the warehouse has risen to nine").
 _LINK_VERB = regex.compile(
