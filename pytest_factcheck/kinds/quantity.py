@@ -272,7 +272,14 @@ class QuantityChecker:
         exprs = numbers_in(article, sentence)
         if not exprs:
             return None
-        ties = [t for e in exprs if (t := self._tie(text, sentence, exprs, e, cs, ce))]
+        presumed = _PRESUMED.search(text, max(sentence.start, cs - 40), cs)
+        if presumed is not None and text[cs:ce].casefold().split()[-1] == "dead":
+            cs = presumed.start()  # "missing, presumed dead" is the cue "dead"
+        linked = _verb_linked(text, sentence, exprs, cs, ce)
+        if linked is not None:  # SPEC §3a: "the death toll [from ...] rose to N"
+            ties = [_Tie(linked, (False, 1))]
+        else:
+            ties = [t for e in exprs if (t := self._tie(text, sentence, exprs, e, cs, ce))]
         if not ties:
             return None
         best = min(t.score for t in ties)
@@ -661,6 +668,70 @@ def _object_of_preposition(text: str, sentence: Sentence, e: NumberExpr) -> bool
         words = words[:-1]
     return bool(words) and words[-1] in PREPOSITIONS and not _CLAUSE_PUNCT.search(
         before[before.casefold().rfind(words[-1]):])
+
+
+# SPEC §3a: "missing, presumed dead", "feared dead", "presumed dead" are the cue "dead".
+_PRESUMED = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:missing\s*,?\s+(?:and\s+)?)?(?:presumed|feared|believed)"
+    r"(?:\s+to\s+be)?\s+$", regex.IGNORECASE)
+# SPEC §3a: a cue linked by its verb to a number at any distance in its sentence
+# ("the death toll from Friday's fire at the warehouse has risen to nine").
+_LINK_VERB = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:now\s+)?(?:(?:has|have|had)\s+(?:now\s+)?(?:risen|climbed|grown"
+    r"|jumped|increased|reached|been\s+(?:revised|raised|put|set|estimated|given|confirmed)"
+    r"(?:\s+(?:up|upwards?|down|downwards?))?)|(?:rose|climbed|grew|jumped|increased|reached"
+    r"|stands|stood|is|was|were|are)(?:\s+(?:put|revised|raised|set|estimated|given|confirmed)"
+    r"(?:\s+(?:up|upwards?|down|downwards?))?)?|now\s+stands)"
+    r"(?:\s+(?:to|at))?\s+(?=\S)",
+    regex.IGNORECASE)
+# The words that may open what qualifies the cue's noun ("the toll from the fire").
+_NOUN_POSTMODIFIERS = frozenset(
+    "from in at of after following for among on during since".split())
+
+
+def _verb_linked(text: str, sentence: Sentence, exprs: Sequence[NumberExpr], cs: int,
+                 ce: int) -> NumberExpr | None:
+    """The number the cue's own verb links it to, or None.
+
+    The cue heads a noun phrase ("the death toll", "the number of dead") whose
+    qualifiers (a prepositional phrase, an aside set off by commas) come before
+    the first linking verb; the number stands right after that verb. A number
+    inside the qualifiers ("which destroyed 40 homes") belongs to another noun
+    phrase and is skipped; a conjunction, a semicolon or a colon in between ends
+    the reading (the verb may link something else).
+    """
+    if not _noun_cue(text, sentence, cs, ce):
+        return None  # "the man killed in the fire was 45": an age, not the toll
+    for m in _LINK_VERB.finditer(text, ce, sentence.end):
+        between = text[ce:m.start()]
+        words = [w.casefold() for w in _WORD.findall(between)]
+        stripped = between.strip()
+        if stripped and not (stripped.startswith(",") or (words and words[0] in
+                                                          _NOUN_POSTMODIFIERS)):
+            return None
+        if any(w in BLOCKERS for w in _outside_asides(between)) or not _parenthetical(between):
+            return None
+        nxt = next((e for e in exprs if e.start >= m.end()), None)
+        if nxt is None or nxt.start != m.end() or nxt.part or nxt.unit:
+            return None
+        return nxt
+    return None
+
+
+def _noun_cue(text: str, sentence: Sentence, cs: int, ce: int) -> bool:
+    """Is the cue a noun ("death toll", "deaths", "the number of dead"), not a verb
+    or participle ("killed", "died")?"""
+    last = text[cs:ce].split()[-1].casefold()
+    if not (last.endswith("ed") or last in ("dead", "died", "lost", "perished")):
+        return True
+    before = [w.casefold() for w in _WORD.findall(text, max(sentence.start, cs - 30), cs)]
+    return before[-2:] in (["number", "of"], ["tally", "of"], ["count", "of"])
+
+
+def _outside_asides(between: str) -> list[str]:
+    """The words of ``between`` outside comma-, dash- or bracket-delimited asides."""
+    plain = regex.sub(r",[^,]*,|\([^()]*\)|(?<=\s)-\s[^-]*\s-(?=\s)", " ", between)
+    return [w.casefold() for w in _WORD.findall(plain)]
 
 
 # ---------------------------------------------------------------------------
