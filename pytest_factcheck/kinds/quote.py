@@ -40,6 +40,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 import regex
 
@@ -271,7 +272,7 @@ def strict_similarity(al: Alignment, piece_sizes: Sequence[int], fact_size: int)
         return 0
 
     diverging = 0
-    edges = [(None, regions[0]), *zip(regions, regions[1:], strict=False), (regions[-1], None)]
+    edges = [(None, regions[0]), *pairwise(regions), (regions[-1], None)]
     for a, b in edges:
         s_rem = span_words_between(a, b)
         t_rem = (b.t_lo if b is not None else fact_size) - (a.t_hi if a is not None else 0)
@@ -581,7 +582,7 @@ def _wording(text: str, n: int) -> _Wording:
     words = tuple(w.text for w in ws)
     display = tuple(norm[w.start:w.end] for w in ws)
     grams = frozenset(words[k:k + n] for k in range(len(words) - n + 1))
-    hyphened = tuple(norm[a.end:b.start] == "-" for a, b in zip(ws, ws[1:], strict=False))
+    hyphened = tuple(norm[a.end:b.start] == "-" for a, b in pairwise(ws))
     return _Wording(words, display, grams, (*hyphened, False))
 
 
