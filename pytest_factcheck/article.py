@@ -58,6 +58,7 @@ class Article:
     text_map: OffsetMap | ComposedMap | None = None  # None: text is source
     meta: Mapping[str, Any] = field(default_factory=dict)
     waivers: tuple[InlineWaiver, ...] = ()  # inline waivers (Markdown and HTML comments)
+    plain: bool = True  # plain text: a short line without closing punctuation stands alone
 
     @property
     def date(self) -> str | None:
@@ -106,7 +107,7 @@ class PreparedArticle:
         # paragraph's own strings are not kept: ``surface``/``folded`` hold them.
         self._para_maps: list[tuple[int, int, int, OffsetMap | ComposedMap]] = []
         pos = 0
-        for raw_start, raw_end in paragraph_spans(text):
+        for raw_start, raw_end in paragraph_spans(text, short_lines=article.plain):
             norm = normalize(text[raw_start:raw_end])
             if not norm.surface:
                 continue

@@ -413,6 +413,11 @@ class _Reader:
             if e == 0 or seg[e - 1] != ",":
                 break
             c = seg.rfind(",", 0, e - 1)
+            if c >= 0 and self._name_in_apposition(seg, lo, c, e - 1):
+                # "the foreign minister, Anna Weller, said": the name is the
+                # subject, the title before it its appositive (SPEC §3a)
+                e = len(seg[:e - 1].rstrip())
+                break
             if c < 0 or len(_words_in(seg[c:e])) > 12:
                 c = e - 1 if not seg[:e - 1].strip() else -1
                 if c < 0:
@@ -448,6 +453,21 @@ class _Reader:
             return subject
         return _Subject("unknown", frozenset(), lo)
 
+    def _name_in_apposition(self, seg: str, lo: int, c: int, e: int) -> bool:
+        """Is ``seg[c+1:e]`` (between two commas) exactly a person's name, set
+        after a title phrase that names nobody (``the foreign minister, Anna
+        Weller,``)?"""
+        name_end = lo + len(seg[:e].rstrip())
+        m = self.by_end.get(name_end)
+        if m is None or seg[c + 1:m.start - lo].strip() or not all(
+                self.index.is_person(x) for x in m.entities):
+            return False
+        head = seg[:c].rstrip()
+        words = _words_in(head)
+        return (0 < len(words) <= 6 and self.by_end.get(lo + len(head)) is None
+                and words[0] in _DETERMINERS | {"their", "our", "its"}
+                and not any(w in _CLAUSE or w in _PREPOSITIONS for w in words[1:]))
+
     def subject_after(self, lo: int, hi: int) -> _Subject | None:
         """The subject written after its verb (or after ``according to``)."""
         stop = _first_stop(self.text, lo, hi)
@@ -466,7 +486,30 @@ class _Reader:
             return self._mention_subject(m, lo)
         if len(words) == 1 and words[0] in _PRONOUNS:
             return _Subject("pronoun", frozenset(), lo)
+        named = self._apposed_name(lo, np_end, end, hi, words)
+        if named is not None:
+            return named
         return _Subject("unknown", frozenset(), lo)
+
+    def _apposed_name(self, lo: int, np_end: int, end: int, hi: int, words: list[str]
+                      ) -> _Subject | None:
+        """``said the foreign minister, Anna Weller``: a title phrase that names
+        nobody, a comma, then exactly a person's name ending the clause."""
+        if (np_end != end or end >= hi or self.text[end] != ","
+                or words[0] not in _DETERMINERS or len(words) > 6
+                or any(w in _CLAUSE or w in _PREPOSITIONS for w in words[1:])):
+            return None
+        for m in self.mentions:
+            if m.start <= end:
+                continue
+            if self.text[end + 1:m.start].strip() or not all(
+                    self.index.is_person(x) for x in m.entities):
+                return None
+            rest = self.text[m.end:hi]
+            if rest.strip() == "" or rest.lstrip()[:1] in (",", ".", ";", "!", "?"):
+                return _Subject("entity", m.entities, m.start)
+            return None
+        return None
 
     # -- readings of one span -----------------------------------------------
     def read_after(self, span: QuoteSpan, hi: int) -> _Reading | None:

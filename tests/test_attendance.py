@@ -128,8 +128,11 @@ def test_spec_absence_wordings(fact: LoadedFact, wording: str) -> None:
 def test_spec_at_most_five_words_each_side(fact: LoadedFact) -> None:
     near = "Lavrov, the Russian foreign minister, attended the annual G7 meeting."
     assert verdicts(fact, near) == {("contradiction", "placed-at")}
-    far = ("Lavrov, the long-serving and famously combative Russian foreign minister, "
-           "attended the G7 meeting.")
+    # SPEC §3a: the reach counts words of the clause; an appositive is skipped
+    apposed = ("Lavrov, the long-serving and famously combative Russian foreign minister, "
+               "attended the G7 meeting.")
+    assert verdicts(fact, apposed) == {("contradiction", "placed-at")}
+    far = "Lavrov in the end and after a long delay finally attended the G7 meeting."
     assert read(fact, far) == []
     far_event = "Lavrov attended a long and very tense dinner with the G7 meeting's hosts."
     assert read(fact, far_event) == []

@@ -40,6 +40,7 @@ import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import pairwise
 
 import regex
 
@@ -240,6 +241,61 @@ def align(pieces: Sequence[Sequence[str]], fact_words: Sequence[str], wording: i
     return Alignment(wording, tuple(regions)) if regions else None
 
 
+DIVERGENCE_CAP = MAX_EDIT + 1  # words each side of an edge counted as diverging
+
+
+def strict_similarity(al: Alignment, piece_sizes: Sequence[int], fact_size: int) -> float:
+    """The similarity of ``al`` counting, at each edge of its regions where the
+    span and the fact both go on without aligning, the diverging words (up to
+    :data:`DIVERGENCE_CAP` a side) as changed.
+
+    A region ends where the span ends or reaches a gap, where the fact ends, or
+    where the words diverge for good; only the last is evidence that the span
+    is another quote (“This city will not let these families be forgotten”
+    against “This city will not let these families down, whatever it costs”).
+    """
+    regions = al.regions
+    if not regions:
+        return 0.0
+    m = sum(r.matches for r in regions)
+    n = sum((r.s_hi - r.s_lo) + (r.t_hi - r.t_lo) for r in regions)
+
+    def span_words_between(a: Region | None, b: Region | None) -> int:
+        """Span words after ``a`` (in its piece) up to ``b`` (in its piece); a
+        gap between pieces stops the count (the reporter marked a cut)."""
+        if a is not None and b is not None and a.piece == b.piece:
+            return b.s_lo - a.s_hi
+        if a is None and b is not None:
+            return b.s_lo
+        if a is not None:
+            return piece_sizes[a.piece] - a.s_hi if b is None else 0
+        return 0
+
+    diverging = 0
+    edges = [(None, regions[0]), *pairwise(regions), (regions[-1], None)]
+    for a, b in edges:
+        s_rem = span_words_between(a, b)
+        t_rem = (b.t_lo if b is not None else fact_size) - (a.t_hi if a is not None else 0)
+        diverging += min(s_rem, t_rem, DIVERGENCE_CAP)
+    return 2 * m / (n + 2 * diverging) if n else 0.0
+
+
+def _span_spelling(span: QuoteSpan) -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
+    """The span's words, and its hyphen-joined word pairs by their joined form
+    (``re-elected`` -> ``reelected``: ("re", "elected"))."""
+    vocabulary: set[str] = set()
+    compounds: dict[str, tuple[str, str]] = {}
+    folded = span.folded
+    for piece in span.pieces:
+        vocabulary.update(piece.texts)
+        prev: QuoteWord | None = None
+        for w in piece:
+            if prev is not None and folded[prev.end:w.start] == "-":
+                compounds.setdefault(prev.text + w.text, (prev.text, w.text))
+            prev = w
+    return frozenset(vocabulary), compounds
+
+
 # ---------------------------------------------------------------------------
 # Word diff
 # ---------------------------------------------------------------------------
@@ -281,6 +337,40 @@ class _Wording:
     words: tuple[str, ...]  # case-folded
     display: tuple[str, ...]  # as written (normalized)
     grams: frozenset[tuple[str, ...]]
+    hyphened: tuple[bool, ...] = ()  # word k joined to word k+1 by a hyphen
+
+    def harmonized(self, vocabulary: frozenset[str], compounds: dict[str, tuple[str, str]]
+                   ) -> _Wording:
+        """These words spelt as a span spells its hyphen compounds (SPEC §3a):
+        ``re-elected`` here becomes ``reelected`` where the span writes
+        ``reelected``, and ``reelected`` here becomes ``re elected`` where the
+        span writes ``re-elected``. ``vocabulary``: the span's words;
+        ``compounds``: its hyphen-joined pairs by their joined form."""
+        words, display, hyph = self.words, self.display, self.hyphened
+        out_w: list[str] = []
+        out_d: list[str] = []
+        k, n, changed = 0, len(words), False
+        while k < n:
+            w = words[k]
+            if k + 1 < n and hyph[k] and w + words[k + 1] in vocabulary:
+                out_w.append(w + words[k + 1])
+                out_d.append(f"{display[k]}-{display[k + 1]}")
+                k += 2
+                changed = True
+                continue
+            split = compounds.get(w) if w not in vocabulary else None
+            if split is not None:
+                cut = len(split[0])
+                out_w.extend(split)
+                out_d.extend((display[k][:cut], display[k][cut:]))
+                changed = True
+            else:
+                out_w.append(w)
+                out_d.append(display[k])
+            k += 1
+        if not changed:
+            return self
+        return _Wording(tuple(out_w), tuple(out_d), self.grams)
 
 
 @dataclass(frozen=True)
@@ -311,10 +401,17 @@ class QuoteChecker:
                 return True
         return False
 
+    def wording_for(self, span: QuoteSpan, k: int) -> _Wording:
+        """Wording ``k`` spelt as ``span`` spells its hyphen compounds."""
+        vocabulary, compounds = _span_spelling(span)
+        return self.wordings[k].harmonized(vocabulary, compounds)
+
     def best_alignment(self, span: QuoteSpan) -> Alignment | None:
         pieces = [p.texts for p in span.pieces]
         best: Alignment | None = None
-        for k, wording in enumerate(self.wordings):
+        vocabulary, compounds = _span_spelling(span)
+        for k, base in enumerate(self.wordings):
+            wording = base.harmonized(vocabulary, compounds)
             al = align(pieces, wording.words, k, self.min_words, self.similarity)
             if al is None:
                 continue
@@ -376,7 +473,7 @@ class QuoteChecker:
         words = [span.pieces[r.piece][r.s_lo:r.s_hi] for r in al.regions]
         start = words[0][0].start
         end = words[-1][-1].end
-        wording = self.wordings[al.wording]
+        wording = self.wording_for(span, al.wording)
         detail = "" if al.exact else self._diff(article, span, al, wording)
         which = "" if al.wording == 0 else f" (variant {al.wording})"
         quoted_within = span.in_nested(start, end) or _reported_within(
@@ -385,6 +482,16 @@ class QuoteChecker:
             attr = None  # “He told me ‘…’,” X said: X quotes someone else
         if attr is not None and attr.entities and self.speaker not in attr.entities:
             others = " or ".join(sorted(self._name(e) for e in attr.entities))
+            strict = strict_similarity(al, [len(p) for p in span.pieces], len(wording.words))
+            if strict < self.similarity:
+                # Shared words, then the span goes on differently from the fact:
+                # some other quote that begins or ends alike (SPEC §3a).
+                shared = sum(r.matches for r in al.regions)
+                return Evidence(start, end, "note", "misattribution",
+                                f"shares {_plural(shared)} with {self.speaker_name}'s quote "
+                                f"but goes on differently (similarity {strict:.2f} over the "
+                                f"aligned region): some other quote, attributed to {others} "
+                                f"({attr.text!r}); not judged", detail)
             altered = "" if al.exact else " (with altered words)"
             return Evidence(start, end, "contradiction", "misattribution",
                             f"attributes the quote{altered} to {others} "
@@ -470,12 +577,13 @@ def _how(attr: Attribution | None, speaker_name: str) -> str:
 # Compiling
 # ---------------------------------------------------------------------------
 def _wording(text: str, n: int) -> _Wording:
-    ws = quote_words(normalize_phrase(text))
-    words = tuple(w.text for w in ws)
     norm = normalize_phrase(text)
+    ws = quote_words(norm)
+    words = tuple(w.text for w in ws)
     display = tuple(norm[w.start:w.end] for w in ws)
     grams = frozenset(words[k:k + n] for k in range(len(words) - n + 1))
-    return _Wording(words, display, grams)
+    hyphened = tuple(norm[a.end:b.start] == "-" for a, b in pairwise(ws))
+    return _Wording(words, display, grams, (*hyphened, False))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -76,6 +76,7 @@ from .readers import (
     _Sentence,
     cue_matches,
     is_title_case,
+    joined_person,
     neither_nor,
     quoted_in,
 )
@@ -167,7 +168,8 @@ class AttendanceChecker:
     def _judge(self, sent: _Sentence) -> Iterator[Evidence]:
         cues = cue_matches(sent)
         readings: list[Reading] = []
-        for reader in (_linked, _passive, _relative, _intransitive, neither_nor):
+        for reader in (_linked, _passive, _relative, _intransitive, neither_nor,
+                       joined_person):
             readings.extend(reader(sent, cues))
         readings.extend(_opener(sent, cues))
         if not readings:

@@ -107,7 +107,7 @@ def _subject_gap_ok(sent: _Sentence, person: Mention, cue_start: int) -> bool:
         return False
     if _followed_by_possessive(sent.text, person.end):
         return False  # "Putin's foreign minister attended"
-    toks = sent.toks(person.end, cue_start)
+    toks = _skip_appositive(sent, sent.toks(person.end, cue_start))
     if sum(1 for t in toks if t.is_word) > MAX_GAP:
         return False
     others = sent.person_in(person.end, cue_start, exclude=person)
@@ -149,6 +149,37 @@ def _subject_gap_ok(sent: _Sentence, person: Mention, cue_start: int) -> bool:
         if before and before[-1].lower not in (",", "and"):
             return False
     return True
+
+
+_APPOSITIVE_STOPS = wordset("who whom whose which that said says told not never nor but "
+                            "whereas while although")
+MAX_APPOSITIVE = 14
+
+
+def _skip_appositive(sent: _Sentence, toks: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The words after a person with an appositive set off by commas right after
+    the name dropped (``Bianchi, the Italian foreign minister and a veteran of
+    such talks, attended``): the five-word reach counts words of the clause
+    (SPEC §3a). The appositive must open like a noun phrase (a determiner, a
+    title word, a possessive, an age), name nobody, and hold no relative
+    clause, reporting verb or negation; a bare capitalized word (``Tillerson,
+    Gabriel, who attended``) is another person, never an appositive."""
+    if len(toks) < 3 or toks[0].text != ",":
+        return toks
+    close = next((k for k in range(1, len(toks)) if not toks[k].is_word), None)
+    if close is None or toks[close].text != "," or close == 1:
+        return toks
+    inner = toks[1:close]
+    first = inner[0]
+    if not (first.lower in TITLE_WORDS or is_possessive(first.text) or first.text.isdigit()
+            or not is_capitalized(first.text)):
+        return toks
+    if len(inner) > MAX_APPOSITIVE or any(t.lower in _APPOSITIVE_STOPS for t in inner):
+        return toks
+    if sent.person_in(inner[0].start, inner[-1].end) or any(
+            sent.in_quote(t.start) for t in inner):
+        return toks
+    return toks[close + 1:]
 
 
 def _excluded(sent: _Sentence, person: Mention) -> bool:
@@ -194,6 +225,10 @@ def _object_gap_ok(sent: _Sentence, start: int, end: int, cue: Cue | None) -> bo
     lows = [t.lower for t in words]
     if cue is None and any(w in AT_IDIOMS for w in lows):
         return False
+    if cue is not None and cue.bare and any(
+            is_capitalized(t.text) and not is_possessive(t.text) and t.lower not in WEEKDAYS
+            for t in words) and not sent.title_case:
+        return False  # "told the BBC the meeting was a farce"
     if cue is not None and cue.strict:
         for t in words:
             w = t.lower
@@ -288,7 +323,36 @@ def _linked(sent: _Sentence, cues: list[tuple[Cue, regex.Match[str]]]) -> Iterat
                 break
 
 
-_OBJECT_CUES = frozenset(("joined", "addressed", "left"))
+_JOIN = regex.compile(r"(?<![\p{L}])join(?:s|ed|ing)\s+", regex.IGNORECASE)
+_AT_AFTER_OBJECT = regex.compile(r"\s+(?:at|for)(?=\s)", regex.IGNORECASE)
+_JOINED_AT = next(c for c in CUES if c.name == "joined others at")
+
+
+def joined_person(sent: _Sentence, cues: list[tuple[Cue, regex.Match[str]]]
+                  ) -> Iterator[Reading]:
+    """``Ferris joined the chancellor at the meeting``: ``joined X at`` where X is
+    a person the run knows (any title or alias), placing the subject (SPEC §3a)."""
+    for j in _JOIN.finditer(sent.text, sent.start, sent.end):
+        if sent.in_quote(j.start()):
+            continue
+        obj = next((m for m in sent.others if m.start == j.end()), None)
+        if obj is None:
+            continue
+        at = _AT_AFTER_OBJECT.match(sent.text, obj.end, sent.end)
+        if at is None:
+            continue
+        for person in sent.people:
+            if person is obj or person.end > j.start() or sent.in_quote(person.start):
+                continue
+            if not _subject_gap_ok(sent, person, j.start()) or _excluded(sent, person):
+                continue
+            for event in _object_events(sent, at.end(), _JOINED_AT):
+                yield Reading(person, "at", sent.text[j.start():at.end()], person.start,
+                              event.end, "linked")
+                break
+
+
+_OBJECT_CUES = frozenset(("joined", "addressed", "left", "told the meeting"))
 # The event name used as a modifier of what the wording takes as its object
 # ("left the summit preparations to Lee", "missed the summit dinner").
 _EVENT_AS_MODIFIER = regex.compile(

@@ -34,6 +34,7 @@ class Cue:
     intransitive: bool = False  # "PERSON, who did not attend, ..."
     opener: bool = False  # may open a sentence: "Arriving at the summit, ..."
     relative: bool = True  # "EVENT, which PERSON attended"
+    bare: bool = False  # only articles, possessives and adjectives before the event
 
 
 def _cue(name: str, polarity: Polarity, source: str, **flags: bool) -> Cue:
@@ -77,7 +78,30 @@ CUES: tuple[Cue, ...] = (
          rf"{_BE}\s+(?:also\s+)?among\s+(?:those|the\s+(?:[\p{{L}}\p{{N}},'\-]+\s+){{0,3}}?"
          r"[\p{L}'\-]+)\s+(?:(?:who\s+)?attended|attending|present\s+at|at|who\s+(?:were|was)"
          r"\s+at)", strict=True, relative=False),
+    # "told Monday's emergency meeting", "briefed the council meeting" (SPEC §3a):
+    # the event itself must be the object, with nothing but a determiner, a
+    # possessive or an adjective before it ("told the BBC the meeting" is no cue)
+    _cue("told the meeting", "at", r"told|tells|telling|brief(?:s|ed|ing)", strict=True,
+         relative=False, bare=True),
+    # "voted at the meeting", "voted for the fund at Monday's meeting"
+    _cue("voted at", "at",
+         r"vot(?:es|ed|ing)\s+(?:(?:for|against|on|in\s+favou?r\s+of)\s+"
+         r"(?:[\p{L}\p{N}'\-]+\s+){1,4}?)?at", strict=True, relative=False),
+    # "sat in the public gallery during the emergency session"
+    # "sat in the public gallery during the emergency session", "sat in on the
+    # meeting": a place of the meeting room only ("sat in her office during
+    # the meeting" places nobody)
+    _cue("sat in during", "at",
+         r"(?:sat|sits|sitting)\s+(?:in\s+on|(?:in|on|at)\s+(?:the|a|an)\s+"
+         r"(?:[\p{L}'\-]+\s+){0,2}?(?:gallery|galleries|chamber|audience|front\s+row|"
+         r"back\s+row|row|hall|benches|seats|platform|stage|dais|podium|panel|top\s+table|"
+         r"table|press\s+box)\s+(?:during|at|throughout))", strict=True, relative=False),
     # -- absence ----------------------------------------------------------
+    _cue("will not attend", "away",
+         rf"(?:will{_NOT}|won't)\s+(?:be\s+)?attend(?:ing)?", strict=True, relative=False),
+    _cue("cancelled his trip to", "away",
+         r"cancel(?:s|led|ed|ling)\s+(?:his|her|their|a|the)\s+(?:(?:planned|scheduled)\s+)?"
+         r"(?:trip|visit|journey|flight)\s+to", strict=True, relative=False),
     _cue("did not attend", "away",
          rf"(?:did|does|do|has|have|had){_NOT}\s+(?:yet\s+)?attend(?:ed)?"
          r"|never\s+(?:attend(?:s|ed)?|turned\s+up\s+(?:at|to))|failed\s+to\s+attend",
