@@ -45,6 +45,9 @@ def paragraph_spans(text: str, short_lines: bool = False) -> list[tuple[int, int
 _LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 SHORT_SHARE = 0.6  # a short line is shorter than this share of the block's longest line
 SHORT_WORDS = 12  # ... and has at most this many words
+# A block whose longest line is shorter than this shows no wrap width to measure
+# against ("Bashar\nAssad spoke."): its lines are not split.
+MIN_WRAP = 40
 # A line ending in one of these runs on into the next line.
 _RUNS_ON = frozenset("""a an the of to in on at for from by with and or but nor as that
 which who whose than into about over under after before between""".split())
@@ -70,7 +73,9 @@ def stands_alone(line: str, next_line: str, longest: int) -> bool:
     ``longest`` characters) a line of its own: a headline, a byline, a credit?
 
     It must be *short* -- at most :data:`SHORT_WORDS` words and shorter than
-    :data:`SHORT_SHARE` of the longest line of its block. A line of a
+    :data:`SHORT_SHARE` of the longest line of its block, and that line must be
+    at least :data:`MIN_WRAP` characters (else there is no wrap width to tell a
+    line of its own from a wrapped one). A line of a
     hard-wrapped paragraph is cut within one word of the wrap width, so it
     stays near the longest line; only a line of its own falls well below it.
     It must also open like a title (a capital, a digit or an opening quote),
@@ -81,7 +86,7 @@ def stands_alone(line: str, next_line: str, longest: int) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped.split()) > SHORT_WORDS:
         return False
-    if len(stripped) >= SHORT_SHARE * longest:
+    if longest < MIN_WRAP or len(stripped) >= SHORT_SHARE * longest:
         return False
     if not _TITLE_START.match(stripped) or not _TITLE_START.match(next_line.strip()):
         return False
