@@ -39,7 +39,7 @@ import sys
 from functools import cached_property
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 from .article import PreparedArticle
 from .files import write_atomic
@@ -136,6 +136,39 @@ def cache_folder(config: Any, name: str) -> Path | None:
         return None
 
 
+class PytestCacheStore:
+    """A store kept in pytest's cache folder ``FOLDER``, one subfolder per code
+    version (``version()``); ``prune`` says whether this process may remove
+    the folders of other versions. Subclasses set their own state in ``_setup``."""
+
+    FOLDER = ""
+
+    def __init__(self, root: Path | str, *, prune: bool = True) -> None:
+        self.fingerprint = self.version()
+        self.base = Path(root)
+        self.root = self.base / self.fingerprint
+        self._setup()
+        if prune:
+            self._prune()
+
+    @staticmethod
+    def version() -> str:
+        return code_fingerprint()
+
+    def _setup(self) -> None:
+        """Set the store's own state (called before pruning)."""
+
+    def _prune(self) -> None:
+        prune_other_versions(self.base, self.fingerprint)
+
+    @classmethod
+    def for_config(cls, config: Any) -> Self | None:
+        """The store in pytest's cache folder, or None without the cache plugin."""
+        root = cache_folder(config, cls.FOLDER)
+        # xdist workers share the controller's folder; only one process prunes.
+        return None if root is None else cls(root, prune=not hasattr(config, "workerinput"))
+
+
 def prune_other_versions(base: Path, keep: str) -> None:
     """Remove every folder in ``base`` but ``keep`` (entries of other code versions)."""
     try:
@@ -192,26 +225,13 @@ def _restore(state: dict[str, Any], display: str) -> PreparedArticle:
     return prepared
 
 
-class ArticleStore:
+class ArticleStore(PytestCacheStore):
     """Prepared articles on disk, by content key. Every failure is a miss."""
 
-    def __init__(self, root: Path | str, *, prune: bool = True) -> None:
-        self.fingerprint = code_fingerprint()
-        self.base = Path(root)
-        self.root = self.base / self.fingerprint
+    FOLDER = "factcheck"
+
+    def _setup(self) -> None:
         self.hits = self.misses = self.writes = self.discarded = 0
-        if prune:
-            self._prune_other_versions()
-
-    @classmethod
-    def for_config(cls, config: Any) -> ArticleStore | None:
-        """The store in pytest's cache folder, or None without the cache plugin."""
-        root = cache_folder(config, "factcheck")
-        # xdist workers share the controller's folder; only one process prunes.
-        return None if root is None else cls(root, prune=not hasattr(config, "workerinput"))
-
-    def _prune_other_versions(self) -> None:
-        prune_other_versions(self.base, self.fingerprint)
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.pickle"

@@ -6,7 +6,7 @@ Everything here is a frozen dataclass: files -> model -> findings -> reports.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Status = Literal["consistent", "contradiction", "waived", "baselined"]
@@ -135,8 +135,7 @@ class Note:
     message: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"article": self.article, "line": self.line, "column": self.column,
-                "message": self.message}
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -154,8 +153,7 @@ class Problem:
         return f"{self.file}: {self.message}"
 
     def to_json(self) -> dict[str, Any]:
-        return {"file": self.file, "line": self.line, "column": self.column,
-                "message": self.message}
+        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -42,9 +42,8 @@ from typing import Any
 
 from .article import InlineWaiver, PreparedArticle
 from .cache import (
-    cache_folder,
+    PytestCacheStore,
     full_code_fingerprint,
-    prune_other_versions,
     read_entry,
     write_entry,
 )
@@ -131,13 +130,16 @@ def _hash(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-class ResultStore:
+class ResultStore(PytestCacheStore):
     """Remembered catalogs, articles and outcomes on disk. Every failure is a miss."""
 
-    def __init__(self, root: Path | str, *, prune: bool = True) -> None:
-        self.fingerprint = full_code_fingerprint()
-        self.base = Path(root)
-        self.root = self.base / self.fingerprint
+    FOLDER = "factcheck-results"
+
+    @staticmethod
+    def version() -> str:
+        return full_code_fingerprint()
+
+    def _setup(self) -> None:
         self.catalog_key: str | None = None
         self._manifest: dict[str, tuple[InlineWaiver, ...]] | None = None
         self._run_articles: dict[str, tuple[InlineWaiver, ...]] = {}
@@ -149,18 +151,10 @@ class ResultStore:
         self.stats = {"remembered": 0, "partly": 0, "checked": 0, "articles_rechecked": 0}
         self.changed: set[str] = set()  # tokens of the new or changed articles looked at
         self._expected: Sequence[ArticleRef] | None = None
-        if prune:
-            self._prune()
-
-    @classmethod
-    def for_config(cls, config: Any) -> ResultStore | None:
-        """The store in pytest's cache folder, or None without the cache plugin."""
-        root = cache_folder(config, "factcheck-results")
-        return None if root is None else cls(root, prune=not hasattr(config, "workerinput"))
 
     # -- files ---------------------------------------------------------------
     def _prune(self) -> None:
-        prune_other_versions(self.base, self.fingerprint)
+        super()._prune()
         snaps = self.root / "snapshots"
         with contextlib.suppress(OSError):
             files = sorted(snaps.glob("*.pickle"), key=lambda f: f.stat().st_mtime,
