@@ -171,18 +171,19 @@ _UNKNOWN_SUBJECT = regex.compile(
     r"[\p{L}'\-]+$", regex.IGNORECASE)
 _LAST_WORD = regex.compile(r"([\p{L}\p{N}'\-]+)[.]?$")
 _WORDS = regex.compile(r"[\p{L}\p{N}'\-.]+")
-_STOP = regex.compile(r"[!?;:]|\.(?=\s|$)")
+# A colon between digits is a time (``at 10:30``), not a stop.
+_STOP = regex.compile(r"[!?;]|(?<!\d):(?!\d)|\.(?=\s|$)")
 _QUOTE_CHARS = regex.compile("[\"'\u2018\u2019\u201c\u201d\u00ab\u00bb]")
 _ACCORDING_AFTER = regex.compile(r"[\s,]*(?:-\s*)?according\s+to\s+", regex.IGNORECASE)
 _ACCORDING_BEFORE = regex.compile(r"according\s+to\s+([^,:;.!?]{1,80}?)\s*[,:]?\s*$",
                                   regex.IGNORECASE)
 _NP_PUNCT = regex.compile("[,()\"\u201c\u201d\u2018\u2019]")
 _NEXT_WORD = regex.compile(r"[\s,]*(\p{L}+)")
-_CLAUSE_PUNCT = regex.compile("[,;:!?\"\u201c\u201d]")
+_CLAUSE_PUNCT = regex.compile("[,;!?\"\u201c\u201d]|(?<!\\d):(?!\\d)")
 # What may stand between a speech verb and the quote it introduces.
 _OBJ_NONE = regex.compile(r"\s*[:,]?\s*")
 _OBJ_THAT = regex.compile(r"(?:\s+[^.!?;:,\"\u201c\u201d]{1,40}?)?\s+that\s*")
-_OBJ_COLON = regex.compile(r"\s+[^.!?;:,\"\u201c\u201d]{1,80}?[:,]\s*")
+_OBJ_COLON = regex.compile(r"\s+(?:[^.!?;:,\"\u201c\u201d]|(?<=\d):(?=\d)){1,80}?[:,]\s*")
 _OBJ_TOLD = regex.compile(r"\s+[\p{L}\p{N}'\-]+(?:\s+[\p{L}\p{N}'\-]+){0,2}\s*")
 # Words that open a verb's own object (“…”, X said it was nonsense).
 _OBJECT_START = regex.compile(r" +([\p{L}']+)")
@@ -344,6 +345,9 @@ _REPLY_AFTER = re.compile(r"[\s,]*(?:came|was)\s+the\s+(?:\w+\s+)?(?:reply|answe
                           r"retort)\b", re.IGNORECASE)
 _REPLY_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:replied|replies|responded|responds|retorted|"
                          r"retorts|answered|answers|shot back)\b", re.IGNORECASE)
+# Words besides the attribution that may link two halves of one speaker's
+# sentence ("…," she said, before adding: "…").
+_CARRY_LINK_WORDS = 3
 _NEAR = 40  # characters around a speaks-for word where the principal is named
 _RELAY_OBJECT = re.compile(r"(?:\W+\w+){1,4}")  # the next few words after a relay word
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]+")
@@ -361,6 +365,8 @@ class _Reader:
     persons: list[tuple[int, frozenset[str]]] = field(default_factory=list)
     subjects: list[tuple[int, frozenset[str]]] = field(default_factory=list)
     strangers: list[int] = field(default_factory=list)  # where unknown speakers speak
+    embedded: set[int] = field(default_factory=set)  # ids of spans set in narration
+    reported: list[tuple[int, frozenset[str]]] = field(default_factory=list)  # indirect speech
 
     def __post_init__(self) -> None:
         self.text = self.article.folded
@@ -756,6 +762,30 @@ class _Reader:
         return any(lo <= m.start < stop for m in self.mentions) or \
             _CAPITALIZED.search(self.text, lo, stop) is not None
 
+    def _embedded(self, span: QuoteSpan, prev: QuoteSpan, attr: Attribution) -> bool:
+        """Does ``span`` stand inside a sentence of the narrator's rather than
+        go on with the speaker's words after ``prev``?
+
+        It goes on when it opens its sentence (``"…," she said. "…"``), when
+        it continues the sentence of ``prev`` after a comma or colon (``"…,"
+        the governor said, looking up from her notes, "…"``) or with at most
+        :data:`_CARRY_LINK_WORDS` words besides the attribution between them
+        (``"…," she said, "…"``, ``"…," she said, adding: "…"``), or when its
+        sentence reports the same speaker's words before it (``Or, he added,
+        it could …, "which we believe …"``).
+        """
+        lo = self.sentence_start(span.start)
+        if any(lo <= pos < span.start and ents == attr.entities for pos, ents in self.reported):
+            return False  # "Or, he added, it could ... 'which we believe …'": still theirs
+        if lo >= prev.end:  # a sentence of its own (or one opening after prev)
+            return bool(_words_in(self.text[lo:span.start]))
+        gap = self.text[prev.end:span.start]
+        if gap.rstrip()[-1:] in (",", ":"):
+            return False  # the second half of an interrupted quote: "…," she said, …, "…"
+        if prev.end <= attr.start and attr.end <= span.start:
+            gap = self.text[prev.end:attr.start] + " " + self.text[attr.end:span.start]
+        return len(_words_in(gap)) > _CARRY_LINK_WORDS
+
     def _attribution(self, r: _Reading, p: int,
                      virtual: list[tuple[int, frozenset[str]]]) -> Attribution | None:
         s = r.subject
@@ -787,7 +817,10 @@ class _Reader:
             if _NAME_BEFORE.search(self.text, lo, v.start()):
                 self.strangers.append(v.start())  # "Anne Keller said": no known entity
             return None
-        return self._attribution(_Reading(subj, "after", subj.pos, v.end()), p, virtual)
+        attr = self._attribution(_Reading(subj, "after", subj.pos, v.end()), p, virtual)
+        if attr is not None:
+            self.reported.append((v.start(), attr.entities))
+        return attr
 
     def _span_attribution(self, span: QuoteSpan, reading: _Reading | None,
                           done: list[SpokenQuote], p: int,
@@ -799,9 +832,17 @@ class _Reader:
         if _REPLY_AFTER.match(self.text, span.end):
             return None  # "…," came the reply: not the previous speaker's words
         if done:  # a later span of the same paragraph
-            prev = done[-1]
+            # A span set inside the narrator's own sentence (a scare quote, the
+            # title of a work: ``calling the talks a "disaster"``) is not the
+            # speaker's: it takes no speaker and does not break the carry.
+            prev = next((d for d in reversed(done) if id(d.span) not in self.embedded), None)
+            if prev is None:
+                return None
             pa = prev.attribution
             if pa is None or self.names_other_person(prev.span.end, span.start, pa.entities):
+                return None
+            if self._embedded(span, prev.span, pa):
+                self.embedded.add(id(span))
                 return None
             return Attribution(pa.entities, "same-paragraph", pa.start, pa.end, pa.text)
         para_start = self.article.paragraphs[p].start

@@ -27,6 +27,7 @@ from .vocabulary import (
     EXCLUDING,
     HEDGES,
     ING_NOUNS,
+    IRREGULAR_PAST,
     MAX_GAP,
     OBJECT_PREPOSITIONS,
     OPENER_LEADS,
@@ -113,6 +114,8 @@ def _subject_gap_ok(sent: _Sentence, person: Mention, cue_start: int) -> bool:
     others = sent.person_in(person.end, cue_start, exclude=person)
     covered = [(m.start, m.end) for m in others]
     has_who = any(t.lower == "who" for t in toks)
+    if not has_who and _object_of_verb(sent, person):
+        return False
     prev: Token | None = None
     before_who = True
     for t in toks:
@@ -154,6 +157,8 @@ def _subject_gap_ok(sent: _Sentence, person: Mention, cue_start: int) -> bool:
 _APPOSITIVE_STOPS = wordset("who whom whose which that said says told not never nor but "
                             "whereas while although")
 MAX_APPOSITIVE = 14
+# Inside a relative clause set off by commas: another clause begins.
+_RELATIVE_STOPS = wordset("who whom whose which that but whereas while although")
 
 
 def _skip_appositive(sent: _Sentence, toks: tuple[Token, ...]) -> tuple[Token, ...]:
@@ -174,7 +179,12 @@ def _skip_appositive(sent: _Sentence, toks: tuple[Token, ...]) -> tuple[Token, .
     if not (first.lower in TITLE_WORDS or is_possessive(first.text) or first.text.isdigit()
             or not is_capitalized(first.text)):
         return toks
-    if len(inner) > MAX_APPOSITIVE or any(t.lower in _APPOSITIVE_STOPS for t in inner):
+    # A non-restrictive relative clause (``Duval, who had flown in from Paris
+    # overnight, attended``) is skipped like an appositive: the clause after
+    # it is still the name's. Only one clause, and it names nobody.
+    stops = _RELATIVE_STOPS if first.lower == "who" and len(inner) > 1 else _APPOSITIVE_STOPS
+    body = inner[1:] if stops is _RELATIVE_STOPS else inner
+    if len(inner) > MAX_APPOSITIVE or any(t.lower in stops for t in body):
         return toks
     if sent.person_in(inner[0].start, inner[-1].end) or any(
             sent.in_quote(t.start) for t in inner):
@@ -201,6 +211,26 @@ def _excluded(sent: _Sentence, person: Mention) -> bool:
     if word == "but":  # "everyone but Putin", not "..., but Putin skipped it"
         return k > 1 and toks[k - 2].lower in EVERYONE
     return word in EXCLUDING or _object_preposition(toks, k - 1)
+
+
+def _object_of_verb(sent: _Sentence, person: Mention) -> bool:
+    """Is ``person`` the object of a verb (``Weber met Merkel and attended``,
+    ``thanked Merkel, then attended``, ``after meeting Merkel``), not a subject?
+    A lower-case past form or ``-ing`` form right before the name (titles
+    skipped) says so. (A relative clause after the name, ``criticised Johnson,
+    who hosted``, is still the name's: the caller does not ask then.)"""
+    toks = sent.toks(sent.start, person.start)
+    k = len(toks)
+    while k > 0 and len(toks) - k < 4 and toks[k - 1].is_word and _appositive_word(
+            toks[k - 1], sent.title_case):
+        k -= 1
+    if k == 0:
+        return False
+    tok = toks[k - 1]
+    w = tok.lower
+    if not tok.is_word or not tok.text.islower() or w in SUBJECT_WORDS or w in ING_NOUNS:
+        return False
+    return (len(w) > 3 and w.endswith(("ed", "ing"))) or w in IRREGULAR_PAST
 
 
 def _object_preposition(toks: Sequence[Token], j: int) -> bool:

@@ -184,6 +184,12 @@ HEDGES = wordset("""
     denied denies deny denying false falsely rumour rumours rumor rumors rumoured rumored
     alleged allegedly reportedly speculation speculated whether if unless unclear
     uncertain""")
+# Past forms that take a person as their object ("met Merkel", "told Duval").
+IRREGULAR_PAST = wordset("""
+    met meets meet saw sees told tells thanked beat beats sent sends brought gave gives
+    hugged hugs greeted greets phoned rang called calls taught caught fought sought led
+    leads hit hits struck shook shakes kept heard held holds made found finds took takes
+    replaced succeeded defeated criticised criticized praised blamed accused urged""")
 OPENER_LEADS = wordset("after while when upon on having before since")
 _RELATIVE_TIME = regex.compile(
     r"(?<![\p{L}])(?:next|last)\s+(?:year|month|week)|(?:years|months|a\s+year|a\s+decade)\s+"
