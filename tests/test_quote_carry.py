@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from pytest_factcheck.quoting import spoken_quotes
 from pytest_factcheck.text.segment import sentence_spans
 
-from .kindkit import assert_verdict, catalog, verdict
 from .conftest import prepared
+from .kindkit import assert_verdict, catalog, verdict
 
 ROW = """\
 entities:
@@ -37,7 +37,9 @@ facts:
   - id: raman-ministries
     kind: quote
     speaker: raman
-    text: Our two ministries cannot go on working in this way, and I have told the prime minister so.
+    text: >-
+      Our two ministries cannot go on working in this way, and I have told the
+      prime minister so.
 """
 EXACT = "Our two ministries cannot go on working in this way, and I have told the prime minister so"
 ALTERED = ("Our two ministries cannot go on working in that way, and I have told the prime "
