@@ -108,7 +108,7 @@ def _subject_gap_ok(sent: _Sentence, person: Mention, cue_start: int) -> bool:
         return False
     if _followed_by_possessive(sent.text, person.end):
         return False  # "Putin's foreign minister attended"
-    toks = _skip_appositive(sent, sent.toks(person.end, cue_start))
+    toks = _skip_appositive(sent, sent.toks(person.end, cue_start), person)
     if sum(1 for t in toks if t.is_word) > MAX_GAP:
         return False
     others = sent.person_in(person.end, cue_start, exclude=person)
@@ -161,7 +161,20 @@ MAX_APPOSITIVE = 14
 _RELATIVE_STOPS = wordset("who whom whose which that but whereas while although")
 
 
-def _skip_appositive(sent: _Sentence, toks: tuple[Token, ...]) -> tuple[Token, ...]:
+def _skip_appositive(sent: _Sentence, toks: tuple[Token, ...], person: Mention
+                     ) -> tuple[Token, ...]:
+    """:func:`_skip_one_appositive` up to twice (``Okoro, 61, who chairs the
+    African group, attended``)."""
+    for _ in range(2):
+        rest = _skip_one_appositive(sent, toks, person)
+        if rest is toks:
+            break
+        toks = rest
+    return toks
+
+
+def _skip_one_appositive(sent: _Sentence, toks: tuple[Token, ...], person: Mention
+                         ) -> tuple[Token, ...]:
     """The words after a person with an appositive set off by commas right after
     the name dropped (``Bianchi, the Italian foreign minister and a veteran of
     such talks, attended``): the five-word reach counts words of the clause
@@ -172,8 +185,8 @@ def _skip_appositive(sent: _Sentence, toks: tuple[Token, ...]) -> tuple[Token, .
     if len(toks) < 3 or toks[0].text != ",":
         return toks
     close = next((k for k in range(1, len(toks)) if not toks[k].is_word), None)
-    if close is None or toks[close].text != "," or close == 1:
-        return toks
+    if close is None or toks[close].text != "," or (close == 1 and not toks[1].text.isdigit()):
+        return toks  # (a lone age is an appositive: "Okoro, 61, who chairs ...,")
     inner = toks[1:close]
     first = inner[0]
     if not (first.lower in TITLE_WORDS or is_possessive(first.text) or first.text.isdigit()
@@ -186,10 +199,13 @@ def _skip_appositive(sent: _Sentence, toks: tuple[Token, ...]) -> tuple[Token, .
     body = inner[1:] if stops is _RELATIVE_STOPS else inner
     if len(inner) > MAX_APPOSITIVE or any(t.lower in stops for t in body):
         return toks
-    if sent.person_in(inner[0].start, inner[-1].end) or any(
+    # (a form of the same person, ``Duval, the French finance minister,``, is
+    # the appositive itself)
+    if any(not (m.entities & person.entities)
+           for m in sent.person_in(inner[0].start, inner[-1].end)) or any(
             sent.in_quote(t.start) for t in inner):
         return toks
-    return toks[close + 1:]
+    return toks[close:]  # the closing comma stays: another appositive may follow
 
 
 def _excluded(sent: _Sentence, person: Mention) -> bool:
@@ -228,8 +244,10 @@ def _object_of_verb(sent: _Sentence, person: Mention) -> bool:
         return False
     tok = toks[k - 1]
     w = tok.lower
-    if not tok.is_word or not tok.text.islower() or w in SUBJECT_WORDS or w in ING_NOUNS:
+    if not tok.is_word or not tok.text.islower() or w in SUBJECT_WORDS:
         return False
+    if w in ING_NOUNS and not (k > 1 and toks[k - 2].lower in OPENER_LEADS):
+        return False  # "on Monday evening Duval attended", but "after meeting Duval"
     return (len(w) > 3 and w.endswith(("ed", "ing"))) or w in IRREGULAR_PAST
 
 
