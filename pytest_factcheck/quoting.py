@@ -907,7 +907,9 @@ def spoken_quotes(article: PreparedArticle, index: EntityIndex) -> tuple[SpokenQ
       about the quote: no attribution;
     * a span with no attribution of its own takes that of the previous span
       in its paragraph unless another person is named between them
-      (interrupted quotes, ``“…,” he said. “…”``);
+      (interrupted quotes, ``“…,” he said. “…”``); a span set inside the
+      narrator's own sentence (a scare quote, a title: ``calling the talks a
+      “charade”``) takes none and is passed over by the carry;
     * a paragraph that opens with a quote mark and has no attribution
       continues the previous paragraph's speaker: always when that paragraph
       ended inside an open quote, otherwise only if it names no other person

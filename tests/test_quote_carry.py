@@ -165,3 +165,28 @@ def test_property_carry_stops_at_another_name(
     text = f'{FIRST} Ms Raman said. {other} {" ".join(filler)}. "{ALTERED}."'
     got = _speakers(tmp_path_factory.mktemp("c"), text)
     assert got[0] == "raman" and got[-1] is None
+
+
+ROW_HALVES = [
+    # the halves of an interrupted quote are read as one quote
+    ('"Our two ministries cannot go on working in this way," Ms Raman said on Tuesday, '
+     '"and I have told the premier so."', "C"),
+    ('"Our two ministries cannot go on working in this way," Ms Raman said, pausing as '
+     'reporters shouted questions, "and I have told the prime minister so."', "ok"),
+    ('"Our two ministries cannot," she said, "go on working in that way, and I have told '
+     'the prime minister so." Ms Raman left.', "-"),
+    ('Ms Raman was blunt. "Our two ministries cannot," she said, "go on working in that '
+     'way, and I have told the prime minister so."', "C"),
+    # not halves: a new sentence, a partial quote after "adding that", another speaker
+    ('"Our two ministries cannot go on working in this way," Ms Raman said. "And I told '
+     'him so."', "ok"),
+    ('"Our two ministries cannot go on working in this way," Ms Raman said, adding that '
+     'the "prime minister knows it".', "ok"),
+    ('"Our two ministries cannot go on working in this way," Ms Raman said, as Mr Holt '
+     'replied, "and I have told the premier so."', "ok"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), ROW_HALVES)
+def test_interrupted_quote_halves(tmp_path: Path, text: str, want: str) -> None:
+    assert_verdict(verdict(tmp_path, ROW, text), want)

@@ -568,10 +568,14 @@ _FIRST_PERSON = frozenset({"i", "we", "i've", "we've", "i'd", "we'd"})
 def _interrupted(article: PreparedArticle, first: QuoteSpan, second: QuoteSpan) -> bool:
     """Are ``first`` and ``second`` two halves of one quoted sentence, cut by
     its attribution (``"…," she said on Tuesday, "…"``)? They share a sentence
-    and a paragraph, and the first half ends on a comma."""
+    and a paragraph, the first half ends on a comma, and the second opens
+    right after one (not ``she said, adding that the "…"``)."""
     if first.paragraph != second.paragraph or not first.end <= second.start:
         return False
-    if article.folded[first.inner_start:first.inner_end].rstrip()[-1:] != ",":
+    folded = article.folded
+    if folded[first.inner_start:first.inner_end].rstrip()[-1:] != ",":
+        return False
+    if folded[first.end:second.start].rstrip()[-1:] != ",":
         return False
     s1, s2 = article.sentence_at(first.start), article.sentence_at(second.start)
     return s1 is not None and s1 == s2
