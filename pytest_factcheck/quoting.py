@@ -31,6 +31,7 @@ import regex
 
 from .article import PreparedArticle
 from .entities import EntityIndex, Mention
+from .text.dates import MONTHS, WEEKDAYS
 from .text.quotes import QuoteSpan, find_spans, piece_texts
 from .text.segment import ABBREVIATIONS
 
@@ -345,6 +346,16 @@ _REPLY_AFTER = re.compile(r"[\s,]*(?:came|was)\s+the\s+(?:\w+\s+)?(?:reply|answe
                           r"retort)\b", re.IGNORECASE)
 _REPLY_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:replied|replies|responded|responds|retorted|"
                          r"retorts|answered|answers|shot back)\b", re.IGNORECASE)
+# Someone who is no known entity, named between two quotes.
+_PERSON_NOUN = regex.compile(
+    r"\b(?:spokes(?:man|woman|person|men|women|people)|officials?|aides?|advis[eo]rs?|"
+    r"lawyers?|critics?|colleagues?|deputy|deputies|counterparts?|opponents?|rivals?|"
+    r"witness(?:es)?|residents?|protesters?|analysts?|sources?)\b", regex.IGNORECASE)
+_TWO_CAPITALS = regex.compile(r"\b(\p{Lu}[\p{Ll}'\-]+)\s+(\p{Lu}[\p{L}'\-]+)")
+# Capitalized words that open a sentence or a date, not a name.
+_NOT_NAMES = frozenset("""the a an on in at by for from to of and but or so yet it he she they
+we i you this that these those his her their its our my when while after before as if
+then there here asked later earlier last next""".split()) | WEEKDAYS | MONTHS
 # Words besides the attribution that may link two halves of one speaker's
 # sentence ("…," she said, before adding: "…").
 _CARRY_LINK_WORDS = 3
@@ -762,6 +773,23 @@ class _Reader:
         return any(lo <= m.start < stop for m in self.mentions) or \
             _CAPITALIZED.search(self.text, lo, stop) is not None
 
+    def _names_stranger(self, lo: int, hi: int, attr: Attribution) -> bool:
+        """Between ``lo`` and ``hi`` (outside quotes and the attribution), is
+        someone named who is no known entity: a person noun (``a ministry
+        spokesman``, ``her critics``) or a capitalized name (``Anne Keller``)
+        that no entity mention covers?"""
+        known = [(m.start, m.end) for m in self.mentions if lo <= m.start < hi]
+
+        def free(pos: int) -> bool:
+            return not (self.inside(pos) or attr.start <= pos < attr.end
+                        or any(a <= pos < b for a, b in known))
+
+        if any(free(m.start()) for m in _PERSON_NOUN.finditer(self.text, lo, hi)):
+            return True
+        return any(free(m.start()) and free(m.start(2))
+                   and m.group(1).casefold() not in _NOT_NAMES
+                   for m in _TWO_CAPITALS.finditer(self.text, lo, hi))
+
     def _embedded(self, span: QuoteSpan, prev: QuoteSpan, attr: Attribution) -> bool:
         """Does ``span`` stand inside a sentence of the narrator's rather than
         go on with the speaker's words after ``prev``?
@@ -841,6 +869,8 @@ class _Reader:
             pa = prev.attribution
             if pa is None or self.names_other_person(prev.span.end, span.start, pa.entities):
                 return None
+            if self._names_stranger(prev.span.end, span.start, pa):
+                return None  # "… Anne Keller was unconvinced. '…'": perhaps hers
             if self._embedded(span, prev.span, pa):
                 self.embedded.add(id(span))
                 return None

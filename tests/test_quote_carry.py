@@ -57,6 +57,8 @@ CARRIED = [
     # through a pronoun resolved in the paragraph
     (f'Ms Raman left the talks early. {FIRST} she said. "{ALTERED}."', "C"),
     # a sentence without a name between the spans does not break the carry
+    (f'{FIRST} Ms Raman said on Tuesday in New Delhi. "{ALTERED}."', "C"),
+    (f'{FIRST} Ms Raman said. On Tuesday she flew home. "{ALTERED}."', "C"),
     (f'{FIRST} Ms Raman said. It was her bluntest remark in years. "{ALTERED}."', "C"),
     # an interrupted quote whose attribution goes on with an aside
     (f'{FIRST} Ms Raman said, pausing to look at her notes, "and {ALTERED[0].lower()}'
@@ -74,6 +76,11 @@ NOT_CARRIED = [
     (f'{FIRST} Ms Raman said. Mr Holt disagreed. "{ALTERED}."', "-"),
     (f'{FIRST} Mr Holt said. Ms Raman shook her head. "{EXACT}."', "-"),
     (f'{FIRST} Ms Raman said, as the defence secretary looked on. "{ALTERED}."', "-"),
+    # someone who is no known entity named between: perhaps theirs
+    (f'{FIRST} Mr Holt said. Anne Keller, who chairs the committee, was unconvinced. '
+     f'"{EXACT}."', "-"),
+    (f'{FIRST} Mr Holt said. A ministry spokesman was more cautious. "{EXACT}."', "-"),
+    (f'{FIRST} Ms Raman said. Her critics were unmoved. "{ALTERED}."', "-"),
     # a new paragraph that does not open with a quote mark
     (f'{FIRST} Mr Holt said.\n\nThe talks ended at noon. "{EXACT}."', "-"),
     # the span sits inside the narrator's own sentence
