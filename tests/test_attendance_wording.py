@@ -81,6 +81,11 @@ REACH = [
     ("Femi Okoro, 61, who chairs the African group, attended the climate summit.", "ok"),
     ("Merely hours after landing, Mr Duval on Tuesday also personally attended the Oslo "
      "summit.", "C"),
+    ("Mr Duval, who was not invited, nonetheless attended the Oslo summit.", "C"),
+    ("Ms Weber, who was elected last month, attended the climate summit.", "ok"),
+    ("The minister greeted Mr Duval, who attended the Oslo summit.", "C"),
+    ("Ms Weber, whose husband attended the Oslo summit, stayed at home.", "-"),
+    ("Critics of Mr Duval, who attended the Oslo summit, said little.", "-"),
     # who is the subject stays strict
     # (another person inside the clause: unsure whose clause goes on, so nobody)
     ("Mr Duval, who met Mr Okoro on Monday, attended the Oslo summit.", "-"),

@@ -141,7 +141,8 @@ SUBJECT_WORDS = wordset("""
     who also later earlier then first finally briefly personally previously already
     recently subsequently eventually ultimately once just both all himself herself
     themselves too still even only yesterday today tonight duly jointly together again
-    separately officially formally however meanwhile though had has have was were is are
+    separately officially formally however meanwhile though nonetheless nevertheless
+    had has have was were is are
     been did does do on this last week morning afternoon evening night weekend and""") | WEEKDAYS
 # Words of an appositive or title next to a name ("the Italian foreign minister").
 TITLE_WORDS = wordset("""
