@@ -773,6 +773,17 @@ class _Reader:
         return any(lo <= m.start < stop for m in self.mentions) or \
             _CAPITALIZED.search(self.text, lo, stop) is not None
 
+    def _talked_about(self, span: QuoteSpan, attr: Attribution) -> bool:
+        """Is the span the subject of a sentence about it (``"…" was the phrase
+        she used``, ``"…" is how Mr Holt put it``), or does the rest of its
+        sentence name another person? Then the carried speaker is not read."""
+        if _QUOTE_AS_SUBJECT.match(self.text, span.end):
+            return True
+        sent = self.article.sentence_at(max(span.start, span.end - 1))
+        end = sent.end if sent is not None else span.end
+        return self.names_other_person(span.end, end, attr.entities) or \
+            self._names_stranger(span.end, end, attr)
+
     def _names_stranger(self, lo: int, hi: int, attr: Attribution) -> bool:
         """Between ``lo`` and ``hi`` (outside quotes and the attribution), is
         someone named who is no known entity: a person noun (``a ministry
@@ -871,6 +882,8 @@ class _Reader:
                 return None
             if self._names_stranger(prev.span.end, span.start, pa):
                 return None  # "… Anne Keller was unconvinced. '…'": perhaps hers
+            if self._talked_about(span, pa):
+                return None  # "'…' is how Mr Holt put it": whose words is not read
             if self._embedded(span, prev.span, pa):
                 self.embedded.add(id(span))
                 return None

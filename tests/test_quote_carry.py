@@ -81,6 +81,10 @@ NOT_CARRIED = [
      f'"{EXACT}."', "-"),
     (f'{FIRST} Mr Holt said. A ministry spokesman was more cautious. "{EXACT}."', "-"),
     (f'{FIRST} Ms Raman said. Her critics were unmoved. "{ALTERED}."', "-"),
+    # the span talked about, or another person named in the rest of its sentence
+    (f'{FIRST} Mr Holt said. "{EXACT}" is how Ms Raman put it.', "-"),
+    (f'{FIRST} Mr Holt said. "{EXACT}" was the phrase his colleague used.', "-"),
+    (f'{FIRST} Mr Holt said. "{EXACT}," as Ms Raman had put it in May.', "-"),
     # a new paragraph that does not open with a quote mark
     (f'{FIRST} Mr Holt said.\n\nThe talks ended at noon. "{EXACT}."', "-"),
     # the span sits inside the narrator's own sentence
