@@ -86,6 +86,8 @@ REACH = [
     ("The minister greeted Mr Duval, who attended the Oslo summit.", "C"),
     ("Ms Weber, whose husband attended the Oslo summit, stayed at home.", "-"),
     ("Critics of Mr Duval, who attended the Oslo summit, said little.", "-"),
+    ("The newly elected Mr Duval attended the Oslo summit.", "C"),
+    ("The embattled Ms Weber attended the climate summit.", "ok"),
     # who is the subject stays strict
     # (another person inside the clause: unsure whose clause goes on, so nobody)
     ("Mr Duval, who met Mr Okoro on Monday, attended the Oslo summit.", "-"),

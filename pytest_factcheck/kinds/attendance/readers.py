@@ -20,6 +20,7 @@ from ...text.phrases import (
 )
 from ...text.quotes import QuoteSpan
 from .vocabulary import (
+    ADJECTIVAL_PARTICIPLES,
     AT_IDIOMS,
     BLOCK_WORDS,
     CUES,
@@ -244,7 +245,8 @@ def _object_of_verb(sent: _Sentence, person: Mention) -> bool:
         return False
     tok = toks[k - 1]
     w = tok.lower
-    if not tok.is_word or not tok.text.islower() or w in SUBJECT_WORDS:
+    if not tok.is_word or not tok.text.islower() or w in SUBJECT_WORDS \
+            or w in ADJECTIVAL_PARTICIPLES:
         return False
     if w in ING_NOUNS and not (k > 1 and toks[k - 2].lower in OPENER_LEADS):
         return False  # "on Monday evening Duval attended", but "after meeting Duval"

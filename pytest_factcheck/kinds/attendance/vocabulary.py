@@ -191,6 +191,12 @@ IRREGULAR_PAST = wordset("""
     hugged hugs greeted greets phoned rang called calls taught caught fought sought led
     leads hit hits struck shook shakes kept heard held holds made found finds took takes
     replaced succeeded defeated criticised criticized praised blamed accused urged""")
+# Participles that stand before a name as adjectives ("the newly elected mayor
+# Nakamura attended"), not as verbs taking it as their object.
+ADJECTIVAL_PARTICIPLES = wordset("""
+    elected re-elected reelected appointed embattled beleaguered ousted disgraced retired
+    celebrated respected acclaimed designated named recently-appointed long-serving
+    unelected""")
 OPENER_LEADS = wordset("after while when upon on having before since")
 _RELATIVE_TIME = regex.compile(
     r"(?<![\p{L}])(?:next|last)\s+(?:year|month|week)|(?:years|months|a\s+year|a\s+decade)\s+"
