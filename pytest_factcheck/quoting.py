@@ -392,6 +392,8 @@ class _Reader:
             if all(self.index.is_person(e) for e in m.entities):
                 self.persons.append((m.start, m.entities))
         self.persons.sort(key=lambda c: c[0])
+        self._by_start = sorted(self.mentions, key=lambda m: m.start)
+        self._mention_starts = [m.start for m in self._by_start]
         self._person_pos = [c[0] for c in self.persons]
         self.sexes = _sexes(self.index, self.text, self.mentions)
 
@@ -789,7 +791,9 @@ class _Reader:
         someone named who is no known entity: a person noun (``a ministry
         spokesman``, ``her critics``) or a capitalized name (``Anne Keller``)
         that no entity mention covers?"""
-        known = [(m.start, m.end) for m in self.mentions if lo <= m.start < hi]
+        at = bisect_left(self._mention_starts, lo)
+        known = [(m.start, m.end) for m in
+                 self._by_start[at:bisect_left(self._mention_starts, hi, lo=at)]]
 
         def free(pos: int) -> bool:
             return not (self.inside(pos) or attr.start <= pos < attr.end
