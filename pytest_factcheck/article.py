@@ -58,7 +58,9 @@ class Article:
     text_map: OffsetMap | ComposedMap | None = None  # None: text is source
     meta: Mapping[str, Any] = field(default_factory=dict)
     waivers: tuple[InlineWaiver, ...] = ()  # inline waivers (Markdown and HTML comments)
-    plain: bool = True  # plain text: a short line without closing punctuation stands alone
+    # Plain text and Markdown: a short line without closing punctuation stands
+    # alone (a headline, byline or caption credit); HTML lines mean nothing.
+    short_lines: bool = True
 
     @property
     def date(self) -> str | None:
@@ -107,7 +109,7 @@ class PreparedArticle:
         # paragraph's own strings are not kept: ``surface``/``folded`` hold them.
         self._para_maps: list[tuple[int, int, int, OffsetMap | ComposedMap]] = []
         pos = 0
-        for raw_start, raw_end in paragraph_spans(text, short_lines=article.plain):
+        for raw_start, raw_end in paragraph_spans(text, short_lines=article.short_lines):
             norm = normalize(text[raw_start:raw_end])
             if not norm.surface:
                 continue

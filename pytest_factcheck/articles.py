@@ -260,7 +260,7 @@ def _markdown(source: str, name: str) -> Article:
     text, text_map = with_breaks(prose_text, sorted(breaks))
     waivers = read_waivers(source, text, prose.comments, text_map)
     return Article(path=name, source=source, text=text, text_map=text_map,
-                   meta=_clean_meta(meta), waivers=waivers, plain=False)
+                   meta=_clean_meta(meta), waivers=waivers)
 
 
 def _clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
@@ -451,7 +451,7 @@ def _html(source: str, name: str) -> Article:
         text = ERASE + text[1:]
     waivers = read_waivers(source, text, parser.comments)
     return Article(path=name, source=source, text=text, meta=meta, waivers=waivers,
-                   plain=False)
+                   short_lines=False)
 
 
 def display_path(path: Path, rootdir: Path, given: str | None = None) -> str:

@@ -31,6 +31,7 @@ import regex
 
 from .article import PreparedArticle
 from .entities import EntityIndex, Mention
+from .text.dates import MONTHS, WEEKDAYS
 from .text.quotes import QuoteSpan, find_spans, piece_texts
 from .text.segment import ABBREVIATIONS
 
@@ -171,18 +172,19 @@ _UNKNOWN_SUBJECT = regex.compile(
     r"[\p{L}'\-]+$", regex.IGNORECASE)
 _LAST_WORD = regex.compile(r"([\p{L}\p{N}'\-]+)[.]?$")
 _WORDS = regex.compile(r"[\p{L}\p{N}'\-.]+")
-_STOP = regex.compile(r"[!?;:]|\.(?=\s|$)")
+# A colon between digits is a time (``at 10:30``), not a stop.
+_STOP = regex.compile(r"[!?;]|(?<!\d):(?!\d)|\.(?=\s|$)")
 _QUOTE_CHARS = regex.compile("[\"'\u2018\u2019\u201c\u201d\u00ab\u00bb]")
 _ACCORDING_AFTER = regex.compile(r"[\s,]*(?:-\s*)?according\s+to\s+", regex.IGNORECASE)
 _ACCORDING_BEFORE = regex.compile(r"according\s+to\s+([^,:;.!?]{1,80}?)\s*[,:]?\s*$",
                                   regex.IGNORECASE)
 _NP_PUNCT = regex.compile("[,()\"\u201c\u201d\u2018\u2019]")
 _NEXT_WORD = regex.compile(r"[\s,]*(\p{L}+)")
-_CLAUSE_PUNCT = regex.compile("[,;:!?\"\u201c\u201d]")
+_CLAUSE_PUNCT = regex.compile("[,;!?\"\u201c\u201d]|(?<!\\d):(?!\\d)")
 # What may stand between a speech verb and the quote it introduces.
 _OBJ_NONE = regex.compile(r"\s*[:,]?\s*")
 _OBJ_THAT = regex.compile(r"(?:\s+[^.!?;:,\"\u201c\u201d]{1,40}?)?\s+that\s*")
-_OBJ_COLON = regex.compile(r"\s+[^.!?;:,\"\u201c\u201d]{1,80}?[:,]\s*")
+_OBJ_COLON = regex.compile(r"\s+(?:[^.!?;:,\"\u201c\u201d]|(?<=\d):(?=\d)){1,80}?[:,]\s*")
 _OBJ_TOLD = regex.compile(r"\s+[\p{L}\p{N}'\-]+(?:\s+[\p{L}\p{N}'\-]+){0,2}\s*")
 # Words that open a verb's own object (“…”, X said it was nonsense).
 _OBJECT_START = regex.compile(r" +([\p{L}']+)")
@@ -344,6 +346,19 @@ _REPLY_AFTER = re.compile(r"[\s,]*(?:came|was)\s+the\s+(?:\w+\s+)?(?:reply|answe
                           r"retort)\b", re.IGNORECASE)
 _REPLY_VERB = re.compile(r"\s+(?:\w+ly\s+)?(?:replied|replies|responded|responds|retorted|"
                          r"retorts|answered|answers|shot back)\b", re.IGNORECASE)
+# Someone who is no known entity, named between two quotes.
+_PERSON_NOUN = regex.compile(
+    r"\b(?:spokes(?:man|woman|person|men|women|people)|officials?|aides?|advis[eo]rs?|"
+    r"lawyers?|critics?|colleagues?|deputy|deputies|counterparts?|opponents?|rivals?|"
+    r"witness(?:es)?|residents?|protesters?|analysts?|sources?)\b", regex.IGNORECASE)
+_TWO_CAPITALS = regex.compile(r"\b(\p{Lu}[\p{Ll}'\-]+)\s+(\p{Lu}[\p{L}'\-]+)")
+# Capitalized words that open a sentence or a date, not a name.
+_NOT_NAMES = frozenset("""the a an on in at by for from to of and but or so yet it he she they
+we i you this that these those his her their its our my when while after before as if
+then there here asked later earlier last next""".split()) | WEEKDAYS | MONTHS
+# Words besides the attribution that may link two halves of one speaker's
+# sentence ("…," she said, before adding: "…").
+_CARRY_LINK_WORDS = 3
 _NEAR = 40  # characters around a speaks-for word where the principal is named
 _RELAY_OBJECT = re.compile(r"(?:\W+\w+){1,4}")  # the next few words after a relay word
 _CAPITALIZED = re.compile(r"\b[A-Z][a-z]+")
@@ -361,6 +376,8 @@ class _Reader:
     persons: list[tuple[int, frozenset[str]]] = field(default_factory=list)
     subjects: list[tuple[int, frozenset[str]]] = field(default_factory=list)
     strangers: list[int] = field(default_factory=list)  # where unknown speakers speak
+    embedded: set[int] = field(default_factory=set)  # ids of spans set in narration
+    reported: list[tuple[int, frozenset[str]]] = field(default_factory=list)  # indirect speech
 
     def __post_init__(self) -> None:
         self.text = self.article.folded
@@ -375,6 +392,8 @@ class _Reader:
             if all(self.index.is_person(e) for e in m.entities):
                 self.persons.append((m.start, m.entities))
         self.persons.sort(key=lambda c: c[0])
+        self._by_start = sorted(self.mentions, key=lambda m: m.start)
+        self._mention_starts = [m.start for m in self._by_start]
         self._person_pos = [c[0] for c in self.persons]
         self.sexes = _sexes(self.index, self.text, self.mentions)
 
@@ -756,6 +775,60 @@ class _Reader:
         return any(lo <= m.start < stop for m in self.mentions) or \
             _CAPITALIZED.search(self.text, lo, stop) is not None
 
+    def _talked_about(self, span: QuoteSpan, attr: Attribution) -> bool:
+        """Is the span the subject of a sentence about it (``"…" was the phrase
+        she used``, ``"…" is how Mr Holt put it``), or does the rest of its
+        sentence name another person? Then the carried speaker is not read."""
+        if _QUOTE_AS_SUBJECT.match(self.text, span.end):
+            return True
+        sent = self.article.sentence_at(max(span.start, span.end - 1))
+        end = sent.end if sent is not None else span.end
+        return self.names_other_person(span.end, end, attr.entities) or \
+            self._names_stranger(span.end, end, attr)
+
+    def _names_stranger(self, lo: int, hi: int, attr: Attribution) -> bool:
+        """Between ``lo`` and ``hi`` (outside quotes and the attribution), is
+        someone named who is no known entity: a person noun (``a ministry
+        spokesman``, ``her critics``) or a capitalized name (``Anne Keller``)
+        that no entity mention covers?"""
+        at = bisect_left(self._mention_starts, lo)
+        known = [(m.start, m.end) for m in
+                 self._by_start[at:bisect_left(self._mention_starts, hi, lo=at)]]
+
+        def free(pos: int) -> bool:
+            return not (self.inside(pos) or attr.start <= pos < attr.end
+                        or any(a <= pos < b for a, b in known))
+
+        if any(free(m.start()) for m in _PERSON_NOUN.finditer(self.text, lo, hi)):
+            return True
+        return any(free(m.start()) and free(m.start(2))
+                   and m.group(1).casefold() not in _NOT_NAMES
+                   for m in _TWO_CAPITALS.finditer(self.text, lo, hi))
+
+    def _embedded(self, span: QuoteSpan, prev: QuoteSpan, attr: Attribution) -> bool:
+        """Does ``span`` stand inside a sentence of the narrator's rather than
+        go on with the speaker's words after ``prev``?
+
+        It goes on when it opens its sentence (``"…," she said. "…"``), when
+        it continues the sentence of ``prev`` after a comma or colon (``"…,"
+        the governor said, looking up from her notes, "…"``) or with at most
+        :data:`_CARRY_LINK_WORDS` words besides the attribution between them
+        (``"…," she said, "…"``, ``"…," she said, adding: "…"``), or when its
+        sentence reports the same speaker's words before it (``Or, he added,
+        it could …, "which we believe …"``).
+        """
+        lo = self.sentence_start(span.start)
+        if any(lo <= pos < span.start and ents == attr.entities for pos, ents in self.reported):
+            return False  # "Or, he added, it could ... 'which we believe …'": still theirs
+        if lo >= prev.end:  # a sentence of its own (or one opening after prev)
+            return bool(_words_in(self.text[lo:span.start]))
+        gap = self.text[prev.end:span.start]
+        if gap.rstrip()[-1:] in (",", ":"):
+            return False  # the second half of an interrupted quote: "…," she said, …, "…"
+        if prev.end <= attr.start and attr.end <= span.start:
+            gap = self.text[prev.end:attr.start] + " " + self.text[attr.end:span.start]
+        return len(_words_in(gap)) > _CARRY_LINK_WORDS
+
     def _attribution(self, r: _Reading, p: int,
                      virtual: list[tuple[int, frozenset[str]]]) -> Attribution | None:
         s = r.subject
@@ -787,7 +860,10 @@ class _Reader:
             if _NAME_BEFORE.search(self.text, lo, v.start()):
                 self.strangers.append(v.start())  # "Anne Keller said": no known entity
             return None
-        return self._attribution(_Reading(subj, "after", subj.pos, v.end()), p, virtual)
+        attr = self._attribution(_Reading(subj, "after", subj.pos, v.end()), p, virtual)
+        if attr is not None:
+            self.reported.append((v.start(), attr.entities))
+        return attr
 
     def _span_attribution(self, span: QuoteSpan, reading: _Reading | None,
                           done: list[SpokenQuote], p: int,
@@ -799,9 +875,21 @@ class _Reader:
         if _REPLY_AFTER.match(self.text, span.end):
             return None  # "…," came the reply: not the previous speaker's words
         if done:  # a later span of the same paragraph
-            prev = done[-1]
+            # A span set inside the narrator's own sentence (a scare quote, the
+            # title of a work: ``calling the talks a "disaster"``) is not the
+            # speaker's: it takes no speaker and does not break the carry.
+            prev = next((d for d in reversed(done) if id(d.span) not in self.embedded), None)
+            if prev is None:
+                return None
             pa = prev.attribution
             if pa is None or self.names_other_person(prev.span.end, span.start, pa.entities):
+                return None
+            if self._names_stranger(prev.span.end, span.start, pa):
+                return None  # "… Anne Keller was unconvinced. '…'": perhaps hers
+            if self._talked_about(span, pa):
+                return None  # "'…' is how Mr Holt put it": whose words is not read
+            if self._embedded(span, prev.span, pa):
+                self.embedded.add(id(span))
                 return None
             return Attribution(pa.entities, "same-paragraph", pa.start, pa.end, pa.text)
         para_start = self.article.paragraphs[p].start
@@ -866,7 +954,9 @@ def spoken_quotes(article: PreparedArticle, index: EntityIndex) -> tuple[SpokenQ
       about the quote: no attribution;
     * a span with no attribution of its own takes that of the previous span
       in its paragraph unless another person is named between them
-      (interrupted quotes, ``“…,” he said. “…”``);
+      (interrupted quotes, ``“…,” he said. “…”``); a span set inside the
+      narrator's own sentence (a scare quote, a title: ``calling the talks a
+      “charade”``) takes none and is passed over by the carry;
     * a paragraph that opens with a quote mark and has no attribution
       continues the previous paragraph's speaker: always when that paragraph
       ended inside an open quote, otherwise only if it names no other person

@@ -50,7 +50,7 @@ from ..errors import FactError
 from ..model import Evidence, Fact
 from ..quoting import Attribution, quote_spans, spans_quoting, spoken_quotes
 from ..text.normalize import normalize_phrase
-from ..text.quotes import QuoteSpan, QuoteWord, quote_words
+from ..text.quotes import QuoteSpan, QuoteWord, joined, quote_words
 from .base import CompileContext, Kind, Locate, Needs, decoder, empty_entries, entity_in, shorten
 
 __all__ = ["Alignment", "QuoteChecker", "Region", "align", "compile", "word_diff"]
@@ -439,19 +439,23 @@ class QuoteChecker:
         if not found:
             return
         spans = quote_spans(article)
-        hits = [spans[k] for k in found if self._quotes(spans[k])]
+        hits = [k for k in found if self._quotes(spans[k])]
         # Attribution is read (once per article, shared by all quote facts)
         # only when some span shares an anchor with this fact.
         if not hits:
             return
         speakers = {sq.span.start: sq.attribution for sq in spoken_quotes(article, self.index)}
         given = False  # has the article already given these words to the speaker?
-        for span in hits:
+        for k in hits:
+            span = spans[k]
             al = self.best_alignment(span)
             if al is None:
                 continue
             attr = speakers.get(span.start)
             ev = self._verdict(article, span, attr, al)
+            if ev.status == "consistent":
+                # The other half of an interrupted quote may alter the words.
+                ev = self._other_half(article, spans, k, set(hits), speakers) or ev
             if given and ev.reason == "misattribution":
                 # "'…,' Mr Roux said. … '…? I doubt it,' he said": an echo of
                 # words the article already gave to the speaker.
@@ -462,6 +466,28 @@ class QuoteChecker:
             if attr is not None and attr.entities == frozenset({self.speaker}):
                 given = True
             yield ev
+
+    def _other_half(self, article: PreparedArticle, spans: Sequence[QuoteSpan], k: int,
+                    hits: set[int], speakers: dict[int, Attribution | None]
+                    ) -> Evidence | None:
+        """The verdict on span ``k`` joined with the other half of its
+        interrupted quote (``"…," she said, "…"``), when that half holds no
+        anchor of its own and the joined words are altered; else None."""
+        for a, b in ((k, k + 1), (k - 1, k)):
+            if a < 0 or b >= len(spans) or (a if b == k else b) in hits:
+                continue
+            first, second = spans[a], spans[b]
+            attr = speakers.get(spans[k].start)
+            other = speakers.get(spans[a if b == k else b].start)
+            if attr is None or other is None or attr.entities != other.entities:
+                continue
+            if not _interrupted(article, first, second):
+                continue
+            span = joined(first, second)
+            al = self.best_alignment(span)
+            if al is not None and not al.exact:
+                return self._verdict(article, span, attr, al)
+        return None
 
     # -- verdicts -------------------------------------------------------------
     def _name(self, eid: str) -> str:
@@ -537,6 +563,22 @@ _LEAD_WORD = regex.compile(r"[\p{L}']+")
 _AUXILIARIES = frozenset({"have", "had", "has", "also", "once", "then", "just", "already",
                           "always", "repeatedly", "often", "would", "will", "i've", "we've"})
 _FIRST_PERSON = frozenset({"i", "we", "i've", "we've", "i'd", "we'd"})
+
+
+def _interrupted(article: PreparedArticle, first: QuoteSpan, second: QuoteSpan) -> bool:
+    """Are ``first`` and ``second`` two halves of one quoted sentence, cut by
+    its attribution (``"…," she said on Tuesday, "…"``)? They share a sentence
+    and a paragraph, the first half ends on a comma, and the second opens
+    right after one (not ``she said, adding that the "…"``)."""
+    if first.paragraph != second.paragraph or not first.end <= second.start:
+        return False
+    folded = article.folded
+    if folded[first.inner_start:first.inner_end].rstrip()[-1:] != ",":
+        return False
+    if folded[first.end:second.start].rstrip()[-1:] != ",":
+        return False
+    s1, s2 = article.sentence_at(first.start), article.sentence_at(second.start)
+    return s1 is not None and s1 == s2
 
 
 def _reported_within(folded: str, span: QuoteSpan, start: int) -> bool:

@@ -35,6 +35,7 @@ __all__ = [
     "QuoteSpan",
     "QuoteWord",
     "find_spans",
+    "joined",
     "piece_texts",
     "quote_words",
 ]
@@ -100,10 +101,14 @@ class QuoteSpan:
     opened: bool = True
     nested: tuple[tuple[int, int], ...] = ()  # quotes within the quote (marks included)
     folded: str = field(default="", repr=False, compare=False)  # the article's folded text
+    # The pieces of a span made of two halves (:func:`joined`), else read from the text.
+    given: tuple[QuotePiece, ...] | None = field(default=None, repr=False, compare=False)
 
     @cached_property
     def pieces(self) -> tuple[QuotePiece, ...]:
         """The quoted words, split at gaps (computed on first use)."""
+        if self.given is not None:
+            return self.given
         return _pieces(self.folded, self.inner_start, self.inner_end)
 
     @property
@@ -116,6 +121,25 @@ class QuoteSpan:
 
     def __contains__(self, pos: object) -> bool:
         return isinstance(pos, int) and self.start <= pos < self.end
+
+
+def joined(first: QuoteSpan, second: QuoteSpan) -> QuoteSpan:
+    """The two halves of an interrupted quote (``"…," she said, "…"``) as one
+    span: the last piece of ``first`` runs on into the first piece of
+    ``second`` (the attribution between them is no gap in the speaker's words),
+    so that a word changed in a short half is aligned with the rest."""
+    a, b = first.pieces, second.pieces
+    if not a or not b:
+        pieces = a + b
+    else:
+        last, head = a[-1], b[0]
+        run = QuotePiece((*(w.start for w in last), *(w.start for w in head)),
+                         (*(w.end for w in last), *(w.end for w in head)),
+                         (*last.texts, *head.texts))
+        pieces = (*a[:-1], run, *b[1:])
+    return QuoteSpan(first.start, second.end, first.inner_start, second.inner_end,
+                     first.paragraph, second.open_at_end, first.opened,
+                     first.nested + second.nested, first.folded, pieces)
 
 
 def quote_words(text: str, offset: int = 0) -> list[QuoteWord]:

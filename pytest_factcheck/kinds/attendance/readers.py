@@ -20,6 +20,7 @@ from ...text.phrases import (
 )
 from ...text.quotes import QuoteSpan
 from .vocabulary import (
+    ADJECTIVAL_PARTICIPLES,
     AT_IDIOMS,
     BLOCK_WORDS,
     CUES,
@@ -27,6 +28,7 @@ from .vocabulary import (
     EXCLUDING,
     HEDGES,
     ING_NOUNS,
+    IRREGULAR_PAST,
     MAX_GAP,
     OBJECT_PREPOSITIONS,
     OPENER_LEADS,
@@ -107,12 +109,14 @@ def _subject_gap_ok(sent: _Sentence, person: Mention, cue_start: int) -> bool:
         return False
     if _followed_by_possessive(sent.text, person.end):
         return False  # "Putin's foreign minister attended"
-    toks = _skip_appositive(sent, sent.toks(person.end, cue_start))
+    toks = _skip_appositive(sent, sent.toks(person.end, cue_start), person)
     if sum(1 for t in toks if t.is_word) > MAX_GAP:
         return False
     others = sent.person_in(person.end, cue_start, exclude=person)
     covered = [(m.start, m.end) for m in others]
     has_who = any(t.lower == "who" for t in toks)
+    if not has_who and _object_of_verb(sent, person):
+        return False
     prev: Token | None = None
     before_who = True
     for t in toks:
@@ -154,9 +158,24 @@ def _subject_gap_ok(sent: _Sentence, person: Mention, cue_start: int) -> bool:
 _APPOSITIVE_STOPS = wordset("who whom whose which that said says told not never nor but "
                             "whereas while although")
 MAX_APPOSITIVE = 14
+# Inside a relative clause set off by commas: another clause begins.
+_RELATIVE_STOPS = wordset("who whom whose which that but whereas while although")
 
 
-def _skip_appositive(sent: _Sentence, toks: tuple[Token, ...]) -> tuple[Token, ...]:
+def _skip_appositive(sent: _Sentence, toks: tuple[Token, ...], person: Mention
+                     ) -> tuple[Token, ...]:
+    """:func:`_skip_one_appositive` up to twice (``Okoro, 61, who chairs the
+    African group, attended``)."""
+    for _ in range(2):
+        rest = _skip_one_appositive(sent, toks, person)
+        if rest is toks:
+            break
+        toks = rest
+    return toks
+
+
+def _skip_one_appositive(sent: _Sentence, toks: tuple[Token, ...], person: Mention
+                         ) -> tuple[Token, ...]:
     """The words after a person with an appositive set off by commas right after
     the name dropped (``Bianchi, the Italian foreign minister and a veteran of
     such talks, attended``): the five-word reach counts words of the clause
@@ -167,19 +186,27 @@ def _skip_appositive(sent: _Sentence, toks: tuple[Token, ...]) -> tuple[Token, .
     if len(toks) < 3 or toks[0].text != ",":
         return toks
     close = next((k for k in range(1, len(toks)) if not toks[k].is_word), None)
-    if close is None or toks[close].text != "," or close == 1:
-        return toks
+    if close is None or toks[close].text != "," or (close == 1 and not toks[1].text.isdigit()):
+        return toks  # (a lone age is an appositive: "Okoro, 61, who chairs ...,")
     inner = toks[1:close]
     first = inner[0]
     if not (first.lower in TITLE_WORDS or is_possessive(first.text) or first.text.isdigit()
             or not is_capitalized(first.text)):
         return toks
-    if len(inner) > MAX_APPOSITIVE or any(t.lower in _APPOSITIVE_STOPS for t in inner):
+    # A non-restrictive relative clause (``Duval, who had flown in from Paris
+    # overnight, attended``) is skipped like an appositive: the clause after
+    # it is still the name's. Only one clause, and it names nobody.
+    stops = _RELATIVE_STOPS if first.lower == "who" and len(inner) > 1 else _APPOSITIVE_STOPS
+    body = inner[1:] if stops is _RELATIVE_STOPS else inner
+    if len(inner) > MAX_APPOSITIVE or any(t.lower in stops for t in body):
         return toks
-    if sent.person_in(inner[0].start, inner[-1].end) or any(
+    # (a form of the same person, ``Duval, the French finance minister,``, is
+    # the appositive itself)
+    if any(not (m.entities & person.entities)
+           for m in sent.person_in(inner[0].start, inner[-1].end)) or any(
             sent.in_quote(t.start) for t in inner):
         return toks
-    return toks[close + 1:]
+    return toks[close:]  # the closing comma stays: another appositive may follow
 
 
 def _excluded(sent: _Sentence, person: Mention) -> bool:
@@ -201,6 +228,29 @@ def _excluded(sent: _Sentence, person: Mention) -> bool:
     if word == "but":  # "everyone but Putin", not "..., but Putin skipped it"
         return k > 1 and toks[k - 2].lower in EVERYONE
     return word in EXCLUDING or _object_preposition(toks, k - 1)
+
+
+def _object_of_verb(sent: _Sentence, person: Mention) -> bool:
+    """Is ``person`` the object of a verb (``Weber met Merkel and attended``,
+    ``thanked Merkel, then attended``, ``after meeting Merkel``), not a subject?
+    A lower-case past form or ``-ing`` form right before the name (titles
+    skipped) says so. (A relative clause after the name, ``criticised Johnson,
+    who hosted``, is still the name's: the caller does not ask then.)"""
+    toks = sent.toks(sent.start, person.start)
+    k = len(toks)
+    while k > 0 and len(toks) - k < 4 and toks[k - 1].is_word and _appositive_word(
+            toks[k - 1], sent.title_case):
+        k -= 1
+    if k == 0:
+        return False
+    tok = toks[k - 1]
+    w = tok.lower
+    if not tok.is_word or not tok.text.islower() or w in SUBJECT_WORDS \
+            or w in ADJECTIVAL_PARTICIPLES:
+        return False
+    if w in ING_NOUNS and not (k > 1 and toks[k - 2].lower in OPENER_LEADS):
+        return False  # "on Monday evening Duval attended", but "after meeting Duval"
+    return (len(w) > 3 and w.endswith(("ed", "ing"))) or w in IRREGULAR_PAST
 
 
 def _object_preposition(toks: Sequence[Token], j: int) -> bool:

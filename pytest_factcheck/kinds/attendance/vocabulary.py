@@ -141,7 +141,8 @@ SUBJECT_WORDS = wordset("""
     who also later earlier then first finally briefly personally previously already
     recently subsequently eventually ultimately once just both all himself herself
     themselves too still even only yesterday today tonight duly jointly together again
-    separately officially formally however meanwhile though had has have was were is are
+    separately officially formally however meanwhile though nonetheless nevertheless
+    had has have was were is are
     been did does do on this last week morning afternoon evening night weekend and""") | WEEKDAYS
 # Words of an appositive or title next to a name ("the Italian foreign minister").
 TITLE_WORDS = wordset("""
@@ -184,6 +185,18 @@ HEDGES = wordset("""
     denied denies deny denying false falsely rumour rumours rumor rumors rumoured rumored
     alleged allegedly reportedly speculation speculated whether if unless unclear
     uncertain""")
+# Past forms that take a person as their object ("met Merkel", "told Duval").
+IRREGULAR_PAST = wordset("""
+    met meets meet saw sees told tells thanked beat beats sent sends brought gave gives
+    hugged hugs greeted greets phoned rang called calls taught caught fought sought led
+    leads hit hits struck shook shakes kept heard held holds made found finds took takes
+    replaced succeeded defeated criticised criticized praised blamed accused urged""")
+# Participles that stand before a name as adjectives ("the newly elected mayor
+# Nakamura attended"), not as verbs taking it as their object.
+ADJECTIVAL_PARTICIPLES = wordset("""
+    elected re-elected reelected appointed embattled beleaguered ousted disgraced retired
+    celebrated respected acclaimed designated named recently-appointed long-serving
+    unelected""")
 OPENER_LEADS = wordset("after while when upon on having before since")
 _RELATIVE_TIME = regex.compile(
     r"(?<![\p{L}])(?:next|last)\s+(?:year|month|week)|(?:years|months|a\s+year|a\s+decade)\s+"
