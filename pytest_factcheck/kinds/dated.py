@@ -237,7 +237,11 @@ class DatedChecker:
         return f"as of {day.iso()} the fact allows {v.label}{note}"
 
     def check(self, article: PreparedArticle) -> Iterator[Evidence]:
-        day = article.article.dating.day
+        dating = article.article.dating
+        day = dating.day
+        if dating.note:  # a date the article states but the checker cannot read
+            where = f" (line {dating.line})" if dating.line else ""
+            yield Evidence(0, 0, "note", "note", f"{dating.note}{where}")
         if not self.span.holds(day):
             return
         i = self.version_at(day)

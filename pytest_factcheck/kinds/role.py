@@ -62,7 +62,7 @@ from ..text.phrases import (
     wordset,
 )
 from .base import CompileContext, Kind, Locate, Needs, decoder, empty_entries, entity_in, listing
-from .dated import Version, span_problems
+from .dated import Span, Version, span_problems
 
 Tense = Literal["present", "former", "then"]
 
@@ -536,7 +536,9 @@ def compile(fact: Fact, spec: Spec, context: CompileContext) -> RoleChecker:
 
 def summary(fact: Fact, spec: Spec) -> str:
     former = f" (former: {listing(spec.former)})" if spec.former else ""
-    return f"{spec.entity}: {listing(spec.roles)}{former}"
+    titles = [t + (f" ({Span(a, b).words()})" if a or b else "")
+              for t, a, b in _dated_titles(fact)]
+    return f"{spec.entity}: {listing(titles)}{former}"
 
 
 def _shown(titles: list[str]) -> tuple[str, ...]:
