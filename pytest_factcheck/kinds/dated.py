@@ -28,7 +28,7 @@ from typing import Any
 from ..article import PreparedArticle
 from ..errors import FactError
 from ..model import Evidence, Fact, SourcePos
-from ..text.dates import Day, parse_day
+from ..text.dates import Day, parse_day, tells_earlier_value
 from .base import Checker, CompileContext, Kind, Needs
 
 __all__ = ["OUTDATED", "DatedChecker", "Span", "Version", "compile_dated", "dated_problems",
@@ -250,6 +250,8 @@ class DatedChecker:
         for ev in self.checkers[i].check(article):
             if ev.status == "contradiction" and i > 0:
                 ev = self._outdated(ev, i, article, earlier)
+            if ev.status == "contradiction" and i + 1 < len(self.versions):
+                ev = self._premature(ev, i, article, earlier)
             yield replace(ev, held_to=held)
 
     def _confirmed(self, j: int, article: PreparedArticle,
@@ -268,9 +270,30 @@ class DatedChecker:
                 assert was.until is not None
                 head = ev.message.split(";")[0]
                 note = f" ({was.note})" if was.note else ""
-                return Evidence(ev.start, ev.end, "contradiction", OUTDATED,
-                                f"{head}, the {self.word} until {was.until.spoken()}{note}; "
-                                f"since then {self.versions[i].label}", ev.detail)
+                said = (f"{head}, the {self.word} until {was.until.spoken()}{note}; "
+                        f"since then {self.versions[i].label}")
+                sentence = article.sentence_at(ev.start)
+                told = tells_earlier_value(article.folded, sentence.start, sentence.end
+                                           ) if sentence is not None else ""
+                if told:  # "initially put at 58": the story recounts how it began
+                    return Evidence(ev.start, ev.end, "note", OUTDATED,
+                                    f"{said}; the sentence tells it as an earlier one "
+                                    f"({told!r}), so it is not judged", ev.detail)
+                return Evidence(ev.start, ev.end, "contradiction", OUTDATED, said, ev.detail)
+        return ev
+
+
+    def _premature(self, ev: Evidence, i: int, article: PreparedArticle,
+                   memo: dict[int, frozenset[tuple[int, int]]]) -> Evidence:
+        """``ev`` saying when the value it states came to hold, if a later version
+        confirms the same words (a title used before it was held)."""
+        for j in range(i + 1, len(self.versions)):
+            if (ev.start, ev.end) in self._confirmed(j, article, memo):
+                since = self.versions[j - 1].until
+                assert since is not None
+                head = ev.message.split(";")[0].split(", but ")[0]
+                return replace(ev, message=f"{head}: right only from {since.next().spoken()}; "
+                               f"until then the fact allows {self.versions[i].label}")
         return ev
 
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 import regex
 
 __all__ = ["MONTHS", "MONTH_NAMES", "MONTH_NUMBERS", "WEEKDAYS", "Day", "StatedDate",
-           "date_in_path", "month_number", "parse_date", "parse_day", "stated_dates"]
+           "date_in_path", "month_number", "parse_date", "parse_day", "stated_dates",
+           "tells_earlier_value"]
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december")
@@ -244,3 +245,22 @@ def stated_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[
                 yield StatedDate(s, e, None, month_number(g("mom")))
         else:
             yield StatedDate(s, e, int(m.group()), None)
+
+
+# Words that tell a figure or title as one of an earlier time ("initially put at
+# 58", "first reported", "on the first day", "a figure later revised to 86"):
+# a story that has moved on may recount how it started.
+_EARLIER = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:initial(?:ly)?|at first|at the time|at that time|original(?:ly)?"
+    r"|preliminary|first (?:reported|put|given|counted|estimated|announced|said|stated|"
+    r"cited|quoted)|(?:on|in) the first (?:day|hours?|reports?)|(?:early|earlier|first|"
+    r"initial|preliminary|previous) (?:counts?|reports?|figures?|estimates?|tolls?|tallies)"
+    r"|(?:later|since|subsequently|then) (?:revised|raised|risen|rose|climbed|increased|"
+    r"updated|corrected|grew|jumped)|has since|had since|until (?:it|the toll) (?:rose|"
+    r"climbed|was revised))(?![\p{L}\p{N}])", regex.IGNORECASE)
+
+
+def tells_earlier_value(text: str, start: int = 0, end: int | None = None) -> str:
+    """The words of ``text[start:end]`` that tell a value as an earlier one, or ""."""
+    m = _EARLIER.search(text, start, len(text) if end is None else end)
+    return m.group() if m is not None else ""
