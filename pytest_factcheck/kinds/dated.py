@@ -305,7 +305,9 @@ def compile_dated(kind: Kind[Any], fact: Fact, context: CompileContext) -> Check
     if not versions and not span.bounded:
         return kind.checker(fact, context)
     if not versions:
-        versions = (Version(None, fact.fields, kind.describe(fact)),)
+        label = (kind.value_label(fact.fields) if kind.value_label is not None
+                 else kind.describe(fact))
+        versions = (Version(None, fact.fields, label),)
     checkers = tuple(kind.checker(replace(fact, fields=dict(v.fields)), context)
                      for v in versions)
     return DatedChecker(tuple(versions), checkers, span, kind.value_word)
