@@ -9,7 +9,10 @@ section shows this run's terminal output.
 from __future__ import annotations
 
 import json
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -145,3 +148,21 @@ def test_the_audit_gives_pytests_report(desk: Path, pytester: pytest.Pytester) -
     cluster.close()
     write_json_report(desk / "audit.json", done.report)
     assert json.loads((desk / "audit.json").read_text(encoding="utf-8")) == want
+
+
+def test_the_readme_shows_this_desks_real_output() -> None:
+    """The README's terminal output of the dated desk is what the run prints."""
+    root = DESK.parents[2]
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--factcheck", "tests/data/dated_desk/articles",
+         "--facts", "tests/data/dated_desk/facts", "-p", "no:cacheprovider"],
+        cwd=root, capture_output=True, text=True, check=False)
+    printed = done.stdout[done.stdout.index("tests/data/dated_desk/facts/desk.yaml FF."):]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    start = readme.index("tests/data/dated_desk/facts/desk.yaml FF.")
+    shown = readme[start:readme.index("```", start)]
+
+    def timeless(text: str) -> str:
+        return re.sub(r" in [0-9.]+s ", " in Ns ", text).strip()
+
+    assert timeless(shown) == timeless(printed)

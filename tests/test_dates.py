@@ -98,6 +98,17 @@ def test_days_order_as_the_calendar(a: dt.date, b: dt.date) -> None:
         assert da.before().next() == da
 
 
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2099, 12, 31)),
+       st.sampled_from(["-", "/", "_"]),
+       st.text(alphabet="abcdefghijklmnopqrstuvwxyz-", max_size=20),
+       st.sampled_from(["", "archive/", "news/world/"]))
+def test_a_date_written_into_a_path_is_found(day: dt.date, sep: str, slug: str,
+                                             folder: str) -> None:
+    stamp = sep.join((f"{day.year:04d}", f"{day.month:02d}", f"{day.day:02d}"))
+    path = f"{folder}{stamp}{'/' if sep == '/' else '-'}{slug}.md"
+    assert date_in_path(path) == Day(day.year, day.month, day.day)
+
+
 @pytest.mark.parametrize(("path", "want"), [
     ("2017-04-04-slug.md", APRIL_4),
     ("archive/2017/04/04/slug.html", APRIL_4),
