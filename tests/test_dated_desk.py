@@ -166,3 +166,12 @@ def test_the_readme_shows_this_desks_real_output() -> None:
         return re.sub(r" in [0-9.]+s ", " in Ns ", text).strip()
 
     assert timeless(shown) == timeless(printed)
+
+
+def test_github_annotations_say_what_the_article_was_held_to(desk: Path,
+                                                            pytester: pytest.Pytester) -> None:
+    from pytest_factcheck.outputs.github import workflow_commands
+
+    _, report = _run(pytester)
+    lines = [c for c in workflow_commands(report) if "outdated" in c or "58" in c]
+    assert any("held to: as of 2017-04-11 the fact allows 70-100" in c for c in lines), lines

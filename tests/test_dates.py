@@ -192,3 +192,20 @@ def test_the_zone_never_moves_the_day_at_midnight() -> None:
                   'content="2017-04-06T00:30:00+03:00">')  # 5 April in UTC
     assert late.dating.day == Day(2017, 4, 5)
     assert early.dating.day == Day(2017, 4, 6)
+
+
+@pytest.mark.parametrize(("stamp", "day"), [
+    ("2017-04-05 23:30:00 -05:00", 5),   # YAML reads it as a timestamp with its zone
+    ("2017-04-06 00:30:00 +03:00", 6),
+    ("2017-04-05t23:30:00Z", 5),
+    ('"2017-04-06T00:10:00+14:00"', 6),
+    ("2017-04-05", 5),
+])
+def test_front_matter_timestamps_keep_the_day_written(stamp: str, day: int) -> None:
+    a = _read("a.md", f"---\ndate: {stamp}\n---\n\nText.\n")
+    assert a.dating.day == Day(2017, 4, day)
+
+
+def test_schema_org_date_published_dates_a_page() -> None:
+    page = '<meta itemprop="datePublished" content="2017-04-04"><p>Text.</p>'
+    assert _read("a.html", page).dating.day == APRIL_4
