@@ -114,6 +114,10 @@ FIFTY_EIGHT = "The chemical attack on Khan Sheikhoun killed 58 people, doctors s
     ("2017-04-06", FIFTY_EIGHT, ("contradiction", "outdated")),
     ("2017-04-11T09:00:00+01:00", "Assad denied the chemical attack on Khan Sheikhoun, "
      "which killed 58 people.", ("contradiction", "outdated")),
+    ("2017-04-12", "Assad said the gas attack on Khan Sheikhoun, which killed 58 people, "
+     "including 11 children, was a fabrication.", ("contradiction", "outdated")),
+    ("2017-04-12", "Monitors say the Khan Sheikhoun chemical attack left 58 dead.",
+     ("contradiction", "outdated")),
     # A figure no version allows is a plain out-of-range, whatever the date.
     ("2017-04-06", "The chemical attack on Khan Sheikhoun killed 40 people.",
      ("contradiction", "out-of-range")),
@@ -262,6 +266,21 @@ def test_several_history_entries_each_hold_until_their_day(tmp_path: Path) -> No
      [("consistent", "wrong-role")]),
     ("2017-04-10", "Mayor of London Sadiq Khan met Foreign Secretary Boris Johnson.",
      [("consistent", "wrong-role")]),
+    # "former" shared over a coordination, "the then", a quoted past: not a present title.
+    ("2017-04-10", "Former foreign secretary and Mayor of London Boris Johnson arrived.",
+     [("consistent", "wrong-role")]),
+    ("2017-04-10", "The then Mayor of London, Boris Johnson, opened the lane.",
+     [("consistent", "wrong-role")]),
+    ("2017-04-10", "Boris Johnson, a former Mayor of London who is now Foreign Secretary, "
+     "arrived.", [("consistent", "wrong-role")]),
+    ("2017-04-10", '"I was Mayor of London for eight years," Boris Johnson said.', []),
+    ("2017-04-10", "Mr Johnson, who was Mayor of London until last year, arrived in Lucca.", []),
+    ("2017-04-10", "Boris Johnson met Sadiq Khan, the Mayor of London, on Monday.", []),
+    ("2017-04-10", "As Mayor of London, Boris Johnson opened a cycle lane in 2015.",
+     [("note", "")]),
+    # Titles in capitals, in a headline line, are titles too.
+    ("2017-04-10", "MAYOR OF LONDON BORIS JOHNSON ARRIVES IN LUCCA",
+     [("contradiction", "outdated")]),
     # Undated: as of now.
     (None, "Mayor of London Boris Johnson arrived in Lucca.", [("contradiction", "outdated")]),
     (None, "Former Mayor of London Boris Johnson arrived in Lucca.",

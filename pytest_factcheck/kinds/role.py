@@ -72,6 +72,11 @@ _FORMER = regex.compile(
     regex.IGNORECASE,
 )
 _STRICT_FORMER = frozenset(("former", "ex", "one-time", "onetime", "erstwhile"))
+# "Former foreign secretary and Mayor of London Boris Johnson": "former" may
+# reach over the coordination to the second title, or not; both are read.
+_SHARED_FORMER = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:former|ex|one-time|onetime|erstwhile)\s*-?\s*[\p{L}\p{N}' .-]{1,60}?"
+    r"\s(?:and|&)\s+$", regex.IGNORECASE)
 QUALIFIERS = wordset("""
     deputy vice shadow junior assistant under associate acting interim future incoming
     prospective would-be designate aspiring potential putative self-styled alleged fake
@@ -316,7 +321,8 @@ class RoleChecker:
     def _tense(text: str, sent: Sentence, ts: int) -> Tense:
         m = _FORMER.search(text, max(sent.start, ts - 20), ts)
         if m is None:
-            return "present"
+            shared = _SHARED_FORMER.search(text, max(sent.start, ts - 80), ts)
+            return "then" if shared is not None else "present"
         # An outgoing (departing, retiring) holder still holds the title on the
         # day but is about to lose it; "the late" names a past holder: roles and
         # former are both right, as after "then".
