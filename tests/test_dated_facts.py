@@ -10,9 +10,12 @@ midnight.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pytest_factcheck import engine
 from pytest_factcheck.article import PreparedArticle, prepare
@@ -21,6 +24,7 @@ from pytest_factcheck.catalog import LoadedFact
 from pytest_factcheck.kinds.dated import DatedChecker
 from pytest_factcheck.loader import load_catalog
 from pytest_factcheck.model import FactResult
+from pytest_factcheck.text.dates import Day
 
 from .kindkit import desk
 
@@ -376,3 +380,46 @@ def test_dates_in_fact_files_are_checked_with_their_place(tmp_path: Path, yaml_t
     (tmp_path / "facts.yaml").write_text(yaml_text, encoding="utf-8")
     problems = load_catalog([tmp_path]).problems
     assert any(words in p.message and p.line == line for p in problems), problems
+
+
+# -- the selection, as a property ---------------------------------------------------
+VERSIONS = ((Day(2017, 4, 4), 58, 100), (Day(2017, 4, 6), 60, 100), (None, 70, 100))
+MANY = TOLL.replace("""    history:
+      - until: 2017-04-05
+        min: 58
+        max: 100
+        note: first-day counts
+""", """    history:
+      - {until: 2017-04-04, min: 58, max: 100}
+      - {until: 2017-04-06, min: 60, max: 100}
+""")
+
+
+def _version_on(on: Day | None) -> int:
+    """The reference: the first version whose until the day has not passed."""
+    if on is None:
+        return len(VERSIONS) - 1
+    return next(k for k, (until, _, _) in enumerate(VERSIONS) if until is None or on <= until)
+
+
+@settings(max_examples=60, deadline=None)
+@given(day=st.one_of(st.none(), st.dates(dt.date(2017, 4, 1), dt.date(2017, 4, 9))),
+       n=st.integers(1, 150), fmt=st.sampled_from(FORMATS))
+def test_the_verdict_is_the_version_in_force_on_the_day(
+        many: LoadedFact, day: dt.date | None, n: int, fmt: str) -> None:
+    i = _version_on(None if day is None else Day(day.year, day.month, day.day))
+    lo, hi = VERSIONS[i][1:]
+    if lo <= n <= hi:
+        want = ("consistent", "out-of-range")
+    elif any(a <= n <= b for _, a, b in VERSIONS[:i]):
+        want = ("contradiction", "outdated")
+    else:
+        want = ("contradiction", "out-of-range")
+    when = None if day is None else day.isoformat()
+    body = f"The gas attack on Khan Sheikhoun killed {n} people."
+    assert verdicts(run(many, story(fmt, when, body))) == [want]
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> LoadedFact:
+    return desk(tmp_path_factory.mktemp("many"), MANY)["toll"]
