@@ -423,3 +423,12 @@ def test_the_verdict_is_the_version_in_force_on_the_day(
 @pytest.fixture(scope="module")
 def many(tmp_path_factory: pytest.TempPathFactory) -> LoadedFact:
     return desk(tmp_path_factory.mktemp("many"), MANY)["toll"]
+
+
+def test_a_problem_of_the_fact_itself_is_not_repeated_for_each_history_entry(
+        tmp_path: Path) -> None:
+    (tmp_path / "facts.yaml").write_text(TOLL.replace("cues: [killed, dead, died, deaths, "
+                                                      "death toll]", "cues: [killed, '']"),
+                                         encoding="utf-8")
+    messages = [p.message for p in load_catalog([tmp_path]).problems]
+    assert messages == ["'cues' holds an empty entry"], messages

@@ -168,6 +168,7 @@ def history_problems(fact: Fact, kind: Kind[Any], value_fields: Sequence[str],
     out: list[FactError] = []
     last: Day | None = None
     base = {k: v for k, v in fact.fields.items() if k not in ("history", *value_fields)}
+    known = {p.message for p in kind.problems(fact, at)}
     for j, entry in enumerate(raw):
         if not isinstance(entry, Mapping):
             continue
@@ -191,7 +192,8 @@ def history_problems(fact: Fact, kind: Kind[Any], value_fields: Sequence[str],
         own = {**base, **{k: entry[k] for k in value_fields if entry.get(k) is not None}}
         version = replace(fact, fields=own, field_pos={})
         for problem in kind.problems(version, lambda *_, here=here: here):
-            out.append(FactError(f"history entry: {problem.message}", here))
+            if problem.message not in known:  # the fact's own problems are reported once
+                out.append(FactError(f"history entry: {problem.message}", here))
     return out
 
 
