@@ -52,7 +52,9 @@ class InlineWaiver:
 
 # Metadata keys the readers fill with the article's own publication date: the
 # value as written, where it was found, and its line in the stored file.
-PUBLISHED, PUBLISHED_FROM, PUBLISHED_LINE = "published", "published_from", "published_line"
+# Named so that no front matter key ("published: true" in Jekyll) is read as one.
+PUBLISHED, PUBLISHED_FROM, PUBLISHED_LINE = ("factcheck:date", "factcheck:date_from",
+                                             "factcheck:date_line")
 
 
 @dataclass(frozen=True)

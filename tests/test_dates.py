@@ -209,3 +209,10 @@ def test_front_matter_timestamps_keep_the_day_written(stamp: str, day: int) -> N
 def test_schema_org_date_published_dates_a_page() -> None:
     page = '<meta itemprop="datePublished" content="2017-04-04"><p>Text.</p>'
     assert _read("a.html", page).dating.day == APRIL_4
+
+
+def test_a_published_flag_in_front_matter_is_not_a_date() -> None:
+    a = _read("a.md", "---\ntitle: x\npublished: true\n---\n\nText.\n")
+    assert a.dating.day is None and not a.dating.note
+    a = _read("a.md", "---\npublished: false\ndate: 2017-04-04\n---\n\nText.\n")
+    assert a.dating.day == APRIL_4
