@@ -104,10 +104,12 @@ def test_the_dated_desk(desk: Path, pytester: pytest.Pytester) -> None:
     assert '"date":"2017-04-05"' in page  # the plain-text article's date, in the page
 
 
-def test_a_local_pool_gives_the_same_report(desk: Path, pytester: pytest.Pytester) -> None:
+def test_a_local_pool_and_xdist_give_the_same_report(desk: Path,
+                                                     pytester: pytest.Pytester) -> None:
     _, one = _run(pytester, "--factcheck-workers", "1")
     _, two = _run(pytester, "--factcheck-workers", "2")
-    assert one == two
+    _, xdist = _run(pytester, "-n", "2")
+    assert one == two == xdist
 
 
 def test_remembered_results_follow_a_changed_date_or_history(tmp_path: Path) -> None:
