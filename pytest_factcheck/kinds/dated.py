@@ -284,7 +284,6 @@ class DatedChecker:
                 return Evidence(ev.start, ev.end, "contradiction", OUTDATED, said, ev.detail)
         return ev
 
-
     def _premature(self, ev: Evidence, i: int, article: PreparedArticle,
                    memo: dict[int, frozenset[tuple[int, int]]]) -> Evidence:
         """``ev`` saying when the value it states came to hold, if a later version
