@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from .text.dates import Day, date_in_path, parse_date
 from .text.lines import Lines
 from .text.normalize import ComposedMap, OffsetMap, normalize
 from .text.segment import paragraph_spans, sentence_spans
 
-__all__ = ["Article", "InlineWaiver", "Paragraph", "PreparedArticle", "Sentence", "prepare"]
+__all__ = ["PUBLISHED", "PUBLISHED_FROM", "PUBLISHED_LINE", "UNDATED", "Article", "ArticleDate",
+           "InlineWaiver", "Paragraph", "PreparedArticle", "Sentence", "prepare"]
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,36 @@ class InlineWaiver:
                 and self.start <= text_offset < self.end)
 
 
+# Metadata keys the readers fill with the article's own publication date: the
+# value as written, where it was found, and its line in the stored file.
+# Named so that no front matter key ("published: true" in Jekyll) is read as one.
+PUBLISHED, PUBLISHED_FROM, PUBLISHED_LINE = ("factcheck:date", "factcheck:date_from",
+                                             "factcheck:date_line")
+
+
+@dataclass(frozen=True)
+class ArticleDate:
+    """The article's date and where it was found (see :attr:`Article.dating`).
+
+    ``day`` is None for an undated article. ``note`` says why a date the
+    article states was not read (``written`` is that value, ``line`` its line);
+    the article is then dated by its path, if the path holds a date, else undated.
+    """
+
+    day: Day | None
+    source: str = ""  # "front matter date", "meta article:published_time", "path", ...
+    written: str = ""
+    line: int = 0
+    note: str = ""
+
+    @property
+    def iso(self) -> str:
+        return self.day.iso() if self.day is not None else ""
+
+
+UNDATED = ArticleDate(None)
+
+
 @dataclass(frozen=True)
 class Article:
     """An article as read: ``text`` is the prose, ``text_map`` maps it to ``source``."""
@@ -64,8 +96,37 @@ class Article:
 
     @property
     def date(self) -> str | None:
+        """The article's date: the day it was found to be (``YYYY-MM-DD``), else
+        its ``date`` metadata as written."""
+        dating = self.dating
+        if dating.day is not None:
+            return dating.iso
         d = self.meta.get("date")
         return None if d is None else str(d)
+
+    @property
+    def dating(self) -> ArticleDate:
+        """The article's date, first found: the one its reader found in the file
+        (front matter, HTML meta or ``<time>``, a ``Date:`` header line), else a
+        date in its path. The calendar day is read as written, in its own zone."""
+        written = self.meta.get(PUBLISHED)
+        source = str(self.meta.get(PUBLISHED_FROM, ""))
+        line = int(self.meta.get(PUBLISHED_LINE, 0) or 0)
+        note = ""
+        if written is not None and str(written).strip():
+            day = parse_date(str(written))
+            if day is not None:
+                return ArticleDate(day, source, str(written), line)
+            note = (f"the article's date {str(written)!r} ({source}) is not a date the "
+                    "checker can read (write it as 2017-04-04 or 4 April 2017)")
+        from_path = date_in_path(self.path)
+        if from_path is not None:
+            return ArticleDate(from_path, "path", str(written) if note else "",
+                               line if note else 0,
+                               note + ("; dated by its path instead" if note else ""))
+        if note:
+            return ArticleDate(None, source, str(written), line, note + "; held undated")
+        return UNDATED
 
     @property
     def title(self) -> str | None:

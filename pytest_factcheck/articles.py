@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .article import Article
+from .article import PUBLISHED, PUBLISHED_FROM, PUBLISHED_LINE, Article
 from .errors import ArticleError
 from .files import escape_name, walk_files
 from .text.normalize import ERASE
@@ -107,7 +107,24 @@ def parse_article(data: bytes, name: str, suffix: str = ".txt") -> Article:
         return article if article.source == source else replace(article, source=source)
     if suffix in (".html", ".htm"):
         return _html(source, name)
-    return Article(path=name, source=source, text=_erase_bom(source))
+    return Article(path=name, source=source, text=_erase_bom(source),
+                   meta=_date_header(source))
+
+
+# A plain-text header line that dates the article: "Date: 4 April 2017".
+_DATE_HEADER = re.compile(r"[ \t]*(?:Date|Dated|Published)[ \t]*:[ \t]*(?P<v>\S[^\r\n]*)",
+                          re.IGNORECASE)
+HEADER_LINES = 10  # how far down a plain-text article a date header may stand
+
+
+def _date_header(source: str) -> dict[str, Any]:
+    """The ``Date:`` header among the first lines of a plain-text article, as metadata."""
+    for n, line in enumerate(source.lstrip("\ufeff").splitlines()[:HEADER_LINES], 1):
+        m = _DATE_HEADER.fullmatch(line)
+        if m is not None:
+            return {PUBLISHED: m["v"].strip(), PUBLISHED_FROM: "'Date:' line",
+                    PUBLISHED_LINE: n}
+    return {}
 
 
 def _erase_bom(text: str) -> str:
@@ -260,7 +277,24 @@ def _markdown(source: str, name: str) -> Article:
     text, text_map = with_breaks(prose_text, sorted(breaks))
     waivers = read_waivers(source, text, prose.comments, text_map)
     return Article(path=name, source=source, text=text, text_map=text_map,
-                   meta=_clean_meta(meta), waivers=waivers)
+                   meta={**_clean_meta(meta), **_front_matter_date(source, meta, yaml_start,
+                                                                    yaml_end)},
+                   waivers=waivers)
+
+
+_DATE_KEY = re.compile(r"^date[ \t]*:", re.MULTILINE)
+
+
+def _front_matter_date(source: str, meta: Mapping[str, Any], yaml_start: int, yaml_end: int
+                       ) -> dict[str, Any]:
+    """The front matter's ``date`` as the article's date (with its line), if it has one."""
+    value = meta.get("date")
+    if value is None:
+        return {}
+    written = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    m = _DATE_KEY.search(source, yaml_start, yaml_end)
+    line = source.count("\n", 0, m.start()) + 1 if m is not None else 1
+    return {PUBLISHED: written, PUBLISHED_FROM: "front matter 'date'", PUBLISHED_LINE: line}
 
 
 def _clean_meta(meta: dict[str, Any]) -> dict[str, Any]:
@@ -292,6 +326,13 @@ DROPPED_TAGS = frozenset({"script", "style", "nav", "aside", "noscript", "templa
                           "iframe", "button", "select", "textarea", "math", "object", "code"})
 
 
+# Meta tags that date the page, by the name a report gives their source; the
+# article's date is the first found of: published time, ``name="date"``, ``<time>``.
+_DATE_META = {"article:published_time": "meta article:published_time",
+              "datepublished": "meta article:published_time", "date": "meta date"}
+_DATE_ORDER = ("meta article:published_time", "meta date", "<time datetime>")
+
+
 class _Prose(HTMLParser):
     """Erases markup in a copy of the page; prose stays at its stored offsets."""
 
@@ -308,6 +349,8 @@ class _Prose(HTMLParser):
         self.in_title = False
         self.title: list[str] = []
         self.comments: list[Any] = []
+        # Candidates for the article's date, by source: (value, line).
+        self.dates: dict[str, tuple[str, int]] = {}
 
     def _here(self) -> int:
         line, col = self.getpos()
@@ -336,6 +379,10 @@ class _Prose(HTMLParser):
             self.in_title = True
         if tag == "meta":
             self._meta(start, attrs)
+        if tag == "time" and not self.dropping:
+            stamp = dict(attrs).get("datetime")
+            if stamp and stamp.strip():
+                self.dates.setdefault("<time datetime>", (stamp, self.getpos()[0]))
 
     def _meta(self, start: int, attrs: list[tuple[str, str | None]]) -> None:
         d = dict(attrs)
@@ -346,6 +393,9 @@ class _Prose(HTMLParser):
                 self.meta.setdefault(want, d["content"])
         if key in ("article:published_time", "datepublished") and d.get("content"):
             self.meta.setdefault("date", d["content"])
+        content = d.get("content")
+        if content and content.strip() and key in _DATE_META:
+            self.dates.setdefault(_DATE_META[key], (content, self.getpos()[0]))
         if key in HEADLINE_META and not self.dropping:
             self._keep_content(start, self.get_starttag_text() or "")
 
@@ -444,6 +494,11 @@ def _html(source: str, name: str) -> Article:
     except Exception as exc:  # html.parser is lenient; be safe anyway
         raise ArticleError(name, f"cannot be parsed as HTML ({exc}); skipped") from None
     meta = dict(parser.meta)
+    for source_name in _DATE_ORDER:
+        if source_name in parser.dates:
+            value, line = parser.dates[source_name]
+            meta.update({PUBLISHED: value, PUBLISHED_FROM: source_name, PUBLISHED_LINE: line})
+            break
     if parser.title and "title" not in meta:
         meta["title"] = " ".join("".join(parser.title).split())
     text = "".join(parser.chars)

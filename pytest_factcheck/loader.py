@@ -11,6 +11,7 @@ problem disables only its fact, a file-level one the file; no file stops another
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,6 +35,7 @@ from .errors import did_you_mean as _did_you_mean
 from .factyaml import Located, parse_yaml
 from .files import is_inside, walk_files
 from .kinds import CompileContext
+from .kinds.dated import dated_problems
 from .limits import term_errors
 from .model import Entity, Fact, Problem, SourcePos, Waiver
 from .schema import _order, _validate, common_fields, schema, validate_document
@@ -169,6 +171,8 @@ def _build_fact(raw: Mapping[str, Any], index: int, parsed: _Parsed) -> Fact:
         ),
         fields=fields,
         field_pos=field_pos,
+        valid_from=str(raw.get("from") or ""),
+        valid_until=str(raw.get("until") or ""),
     )
 
 
@@ -187,6 +191,8 @@ def _check_semantics(fact: Fact, located: Located, index: int) -> list[FactError
     except Exception as exc:  # a bug in a kind must not take the run down
         out.append(FactError(f"internal error while checking this fact ({type(exc).__name__}: "
                              f"{exc}); please report it", fact.pos))
+    with contextlib.suppress(FactError):  # an unknown kind is reported above
+        out.extend(dated_problems(kinds.kind_of(fact), fact, at))
     for term_j, term in enumerate(fact.unless):
         if not term.strip():
             out.append(FactError("'unless' holds an empty entry", at("unless", term_j)))

@@ -68,6 +68,10 @@ class Fact:
     exceptions: tuple[Waiver, ...] = ()
     fields: Mapping[str, Any] = field(default_factory=dict)
     field_pos: Mapping[str, SourcePos] = field(default_factory=dict)
+    # ``from``/``until``: the fact checks only articles dated in this span
+    # (``YYYY-MM-DD`` as written; "" for no bound).
+    valid_from: str = ""
+    valid_until: str = ""
 
     def where(self, name: str) -> SourcePos:
         """The position of field ``name`` (or of the fact) in its file."""
@@ -84,6 +88,7 @@ class Evidence:
     reason: str
     message: str
     detail: str = ""
+    held_to: str = ""  # the value of a dated fact the article was held to
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,10 @@ class Finding:
     waiver: str = ""
     end_line: int = 0
     end_column: int = 0
+    # For a fact with dates (history, dated titles, from/until): the value the
+    # article was held to, and the article's date ("" when undated).
+    held_to: str = ""
+    article_date: str = ""
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -122,6 +131,9 @@ class Finding:
             out["detail"] = self.detail
         if self.waiver:
             out["waiver"] = self.waiver
+        if self.held_to:
+            out["held_to"] = self.held_to
+            out["article_date"] = self.article_date or None
         return out
 
 

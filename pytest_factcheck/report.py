@@ -26,6 +26,7 @@ REASONS: dict[str, str] = {
     "placed-away": "someone the fact says was present is placed elsewhere",
     "avoided-spelling": "a spelling house style avoids",
     "wrong-role": "a title the person did not hold at that time",
+    "outdated": "a value that was right until the fact was revised, stated after it",
     "forbidden": "words the fact forbids",
     "missing-required": "the wording the fact requires is missing",
     "note": "read but not sure; never a failure",
@@ -62,6 +63,8 @@ def render_finding(f: Finding) -> list[str]:
     if f.status == "waived":
         head += f" (waived: {f.waiver})"
     out = [head, *_marked(f), f"    {f.message}"]
+    if f.held_to:
+        out.append(f"    held to: {f.held_to}")
     if f.detail:
         out.extend("    " + line for line in f.detail.splitlines())
     return out

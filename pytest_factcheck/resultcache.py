@@ -56,7 +56,7 @@ from .model import FactResult, Finding, Note
 
 __all__ = ["FactMemo", "MemoPlan", "ResultStore"]
 
-FORMAT_VERSION = 3  # 3: findings without the copy of their excerpt
+FORMAT_VERSION = 4  # 3: findings without the copy of their excerpt; 4: held_to, article_date
 MAGIC = "pytest-factcheck/results"
 KEEP_CATALOGS = 4  # memo folders of earlier catalogs kept (switching branches back and forth)
 KEEP_SNAPSHOTS = 32  # snapshots of earlier runs kept (memos still based on them)
@@ -99,7 +99,7 @@ def _encode(out: ArticleOutcome) -> tuple[Any, ...]:
     findings = tuple(
         (f.fact_id, f.article, f.line, f.column, f.status, f.reason, f.excerpt, f.message,
          f.matched, f.mark, f.detail,
-         f.waiver, f.end_line, f.end_column) for f in out.findings)
+         f.waiver, f.end_line, f.end_column, f.held_to, f.article_date) for f in out.findings)
     notes = tuple((n.article, n.line, n.column, n.message) for n in out.notes)
     return findings, notes, out.mentioned
 

@@ -188,6 +188,9 @@ def _schema_problem(err: jsonschema.ValidationError, doc: Any, located: Located
         if path and path[-1] == "id":
             return (f"fact id {inst!r} may only use lower-case letters, digits and "
                     "hyphens, starting with a letter or digit"), pos
+        if path and path[-1] in ("from", "until"):
+            return (f"{path[-1]!r} must be a date written YYYY-MM-DD (such as 2017-04-05), "
+                    f"not {inst!r}"), pos
         if len(path) >= 2 and path[-2] == "tags":
             return (f"tag {inst!r} must work as a pytest marker: letters, digits and "
                     "underscores, not starting with a digit"), pos

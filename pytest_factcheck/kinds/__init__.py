@@ -16,6 +16,7 @@ from ..errors import FactError
 from ..model import Fact
 from . import attendance, pattern, quantity, quote, role, spelling
 from .base import Checker, CompileContext, Kind, Locate, Needs
+from .dated import compile_dated
 
 __all__ = ["REGISTRY", "Checker", "CompileContext", "Kind", "Locate", "Needs", "compile_fact",
            "kind_of", "names"]
@@ -41,5 +42,6 @@ def kind_of(fact: Fact) -> Kind[Any]:
 
 
 def compile_fact(fact: Fact, context: CompileContext) -> Checker:
-    """Compile a validated fact into its checker (raises FactError)."""
-    return kind_of(fact).checker(fact, context)
+    """Compile a validated fact into its checker (raises FactError); a fact with
+    dates is checked by the version in force on each article's date."""
+    return compile_dated(kind_of(fact), fact, context)

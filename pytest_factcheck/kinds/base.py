@@ -123,6 +123,14 @@ class Kind(Generic[S]):
     # The fact's own fields are regular expressions (its ``unless`` too): they
     # run under the per-fact time budget.
     user_patterns: bool = False
+    # Facts over time (``kinds/dated.py``): the fields a ``history`` entry gives
+    # its own values of, and the value of a fact's fields in an editor's words.
+    history_fields: tuple[str, ...] = ()
+    value_label: Callable[[Mapping[str, Any]], str] | None = None
+    # A kind whose fields carry dates of their own (dated titles): the fact's
+    # versions over time, oldest first (``kinds.dated.Version``); () when undated.
+    versions: Callable[[Fact], tuple[Any, ...]] | None = None
+    value_word: str = "value"  # what a version's value is called: "figure", "title"
 
     def problems(self, fact: Fact, at: Locate) -> list[FactError]:
         return self.validate(fact, self.decode(fact), at)

@@ -60,10 +60,10 @@ with it when they touch (``killed 89``, ``80 dead``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -794,4 +794,12 @@ def _counted(claim: str) -> frozenset[str]:
     return frozenset(out - {"people", "persons"})
 
 
-KIND = Kind("quantity", decoder(Spec), compile, summary, validate)
+def value_label(fields: Mapping[str, Any]) -> str:
+    """The range a quantity fact's fields allow, as reports say it (``70-100``)."""
+    return Interval.allowed(*(None if fields.get(k) is None else float(fields[k])
+                              for k in ("min", "max"))).short()
+
+
+# Facts over time (kinds/dated.py): a ``history`` entry has its own min/max.
+KIND = Kind("quantity", decoder(Spec), compile, summary, validate,
+            history_fields=("min", "max"), value_label=value_label, value_word="figure")

@@ -40,10 +40,10 @@ Verdicts (decisions the fact-file docs leave open are marked *):
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal
 
 import regex
 
@@ -51,7 +51,7 @@ from ..article import PreparedArticle, Sentence
 from ..entities import EntityIndex, Mention
 from ..errors import FactError
 from ..model import Evidence, Fact
-from ..text.dates import MONTH_NAMES, WEEKDAYS
+from ..text.dates import MONTH_NAMES, WEEKDAYS, Day, parse_day
 from ..text.normalize import normalize_phrase
 from ..text.phrases import (
     is_capitalized,
@@ -62,6 +62,7 @@ from ..text.phrases import (
     wordset,
 )
 from .base import CompileContext, Kind, Locate, Needs, decoder, empty_entries, entity_in, listing
+from .dated import Span, Version, span_problems
 
 Tense = Literal["present", "former", "then"]
 
@@ -71,6 +72,11 @@ _FORMER = regex.compile(
     regex.IGNORECASE,
 )
 _STRICT_FORMER = frozenset(("former", "ex", "one-time", "onetime", "erstwhile"))
+# "Former foreign secretary and Mayor of London Boris Johnson": "former" may
+# reach over the coordination to the second title, or not; both are read.
+_SHARED_FORMER = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:former|ex|one-time|onetime|erstwhile)\s*-?\s*[\p{L}\p{N}' .-]{1,60}?"
+    r"\s(?:and|&)\s+$", regex.IGNORECASE)
 QUALIFIERS = wordset("""
     deputy vice shadow junior assistant under associate acting interim future incoming
     prospective would-be designate aspiring potential putative self-styled alleged fake
@@ -315,7 +321,8 @@ class RoleChecker:
     def _tense(text: str, sent: Sentence, ts: int) -> Tense:
         m = _FORMER.search(text, max(sent.start, ts - 20), ts)
         if m is None:
-            return "present"
+            shared = _SHARED_FORMER.search(text, max(sent.start, ts - 80), ts)
+            return "then" if shared is not None else "present"
         # An outgoing (departing, retiring) holder still holds the title on the
         # day but is about to lose it; "the late" names a past holder: roles and
         # former are both right, as after "then".
@@ -430,8 +437,51 @@ def known_titles(facts: Iterable[Fact]) -> list[str]:
         if f.kind != "role":
             continue
         for name in ("roles", "former"):
-            out.extend(str(t) for t in f.fields.get(name) or ())
+            out.extend(title_of(t) for t in f.fields.get(name) or ())
     return out
+
+
+def title_of(entry: Any) -> str:
+    """The title of a ``roles`` entry: a title, or a dated ``{title, from, until}``."""
+    return str(entry.get("title", "")) if isinstance(entry, Mapping) else str(entry)
+
+
+# -- dated titles ----------------------------------------------------------------
+def _dated_titles(fact: Fact) -> list[tuple[str, Day | None, Day | None]]:
+    """``roles`` as (title, from, until); a title without dates has neither."""
+    out = []
+    for entry in fact.fields.get("roles") or ():
+        if isinstance(entry, Mapping):
+            out.append((title_of(entry), parse_day(str(entry.get("from") or "")),
+                        parse_day(str(entry.get("until") or ""))))
+        else:
+            out.append((str(entry), None, None))
+    return out
+
+
+def versions(fact: Fact) -> tuple[Version, ...]:
+    """The fact over time when some of its titles are dated: between two days
+    where a title starts or ends, the titles held are its ``roles`` and those
+    that ended are past titles (``former``), right only after ``former``/``ex-``.
+    A title not yet held is neither. No dated title: no versions."""
+    titles = _dated_titles(fact)
+    ends = {b for _, _, b in titles if b is not None}
+    ends |= {a.before() for _, a, _ in titles if a is not None}
+    if not ends:
+        return ()
+    former = [str(t) for t in fact.fields.get("former") or ()]
+    bounds = sorted(ends)
+    out = []
+    for until in [*bounds, None]:
+        day = until if until is not None else bounds[-1].next()
+        held = [t for t, a, b in titles if (a is None or a <= day) and (b is None or day <= b)]
+        past = [t for t, a, b in titles if b is not None and b < day and t not in held]
+        gone = list(dict.fromkeys([*former, *past]))
+        fields = {**fact.fields, "roles": held, "former": gone}
+        label = (listing(_shown(held)) if held else "no title") + (
+            f" (former: {listing(_shown(gone))})" if gone else "")
+        out.append(Version(until, fields, label))
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=16)
@@ -447,8 +497,21 @@ class Spec:
     former: tuple[str, ...]
 
 
+def _decode(fact: Fact) -> Spec:
+    spec = _decode_fields(fact)
+    return replace(spec, roles=tuple(title_of(t) for t in fact.fields.get("roles") or ()))
+
+
+_decode_fields = decoder(Spec)
+
+
 def validate(fact: Fact, spec: Spec, at: Locate) -> list[FactError]:
     out = empty_entries(at, {n: fact.fields.get(n, ()) for n in ("roles", "former")})
+    for j, entry in enumerate(fact.fields.get("roles") or ()):
+        if isinstance(entry, Mapping):
+            out.extend(span_problems(entry.get("from"), entry.get("until"),
+                                     functools.partial(at, "roles", j),
+                                     f"the title {title_of(entry)!r}: "))
     for field_name, values in (("roles", spec.roles), ("former", spec.former)):
         for j, v in enumerate(values):
             if v.strip() and not title_key(v):
@@ -479,7 +542,9 @@ def compile(fact: Fact, spec: Spec, context: CompileContext) -> RoleChecker:
 
 def summary(fact: Fact, spec: Spec) -> str:
     former = f" (former: {listing(spec.former)})" if spec.former else ""
-    return f"{spec.entity}: {listing(spec.roles)}{former}"
+    titles = [t + (f" ({Span(a, b).words()})" if a or b else "")
+              for t, a, b in _dated_titles(fact)]
+    return f"{spec.entity}: {listing(titles)}{former}"
 
 
 def _shown(titles: list[str]) -> tuple[str, ...]:
@@ -490,4 +555,5 @@ def _shown(titles: list[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-KIND = Kind("role", decoder(Spec), compile, summary, validate, entity_fields={"entity": "person"})
+KIND = Kind("role", _decode, compile, summary, validate, entity_fields={"entity": "person"},
+            versions=versions, value_word="title")

@@ -48,6 +48,8 @@ def _finding_message(fact: Mapping[str, Any], finding: Mapping[str, Any]) -> str
         lines.append(f"in: {finding['excerpt']}")
     if fact.get("claim"):
         lines.append(f"fact ({fact.get('file', '')}:{fact.get('line', '')}): {fact['claim']}")
+    if finding.get("held_to"):
+        lines.append(f"held to: {finding['held_to']}")
     if finding.get("status") == "waived" and finding.get("waiver"):
         lines.append(f"waived: {finding['waiver']}")
     return "\n".join(lines)

@@ -162,6 +162,8 @@ def build_page_data(report: Mapping[str, Any], articles: Mapping[str, Article],
             for k in ("title", "date", "slug"):
                 if meta.get(k) is not None:
                     entry[k] = str(meta[k])
+            if art.dating.day is not None:  # the article's date, however it was found
+                entry["date"] = art.dating.iso
             if path in marks_needed:
                 _place_marks(art, marks_needed[path], entry)
         out_articles.append(entry)
@@ -498,6 +500,7 @@ _SCRIPT = r"""
         d.append(el("div", {class: "reason"}, data.reasons[x.reason]));
       }
       d.append(el("div", {}, x.message));
+      if (x.held_to) d.append(el("div", {class: "held"}, "held to: " + x.held_to));
       if (x.detail) d.append(diffOf(x.detail));
       if (x.waiver) d.append(el("div", {}, "waived: " + x.waiver));
       panel.append(d);

@@ -119,6 +119,10 @@ def _result(fact: Mapping[str, Any], index: int, f: Mapping[str, Any]) -> dict[s
         "partialFingerprints": {"factcheckFinding/v1": _fingerprint(fact["id"], f)},
         "properties": {"reason": f.get("reason", ""), "excerpt": f.get("excerpt", "")},
     }
+    if f.get("held_to"):  # a fact with dates: the value the article was held to
+        out["message"]["text"] += f" [held to: {f['held_to']}]"
+        out["properties"]["held_to"] = f["held_to"]
+        out["properties"]["article_date"] = f.get("article_date")
     if f.get("status") == "baselined":
         out["suppressions"] = [{"kind": "external", "status": "accepted",
                                 "justification": "recorded in the factcheck baseline"}]

@@ -12,6 +12,7 @@ fixes. Pure text machinery: nothing here knows about facts or articles.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from dataclasses import dataclass
 import regex
 
 __all__ = ["MONTHS", "MONTH_NAMES", "MONTH_NUMBERS", "WEEKDAYS", "Day", "StatedDate",
-           "month_number", "parse_day", "stated_dates"]
+           "date_in_path", "month_number", "parse_date", "parse_day", "stated_dates",
+           "tells_earlier_value"]
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december")
@@ -59,11 +61,39 @@ _DATE = regex.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, order=True)
 class Day:
+    """A calendar day (ordered: earlier days sort first)."""
+
     year: int
     month: int
     day: int
+
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def spoken(self) -> str:
+        """As a report says it: ``5 April 2017``."""
+        return f"{self.day} {MONTH_NAMES[self.month - 1].capitalize()} {self.year}"
+
+    def next(self) -> Day:
+        """The day after."""
+        d = _dt.date(self.year, self.month, self.day) + _dt.timedelta(days=1)
+        return Day(d.year, d.month, d.day)
+
+    def before(self) -> Day:
+        """The day before."""
+        d = _dt.date(self.year, self.month, self.day) - _dt.timedelta(days=1)
+        return Day(d.year, d.month, d.day)
+
+
+def _real(y: int, mo: int, d: int) -> Day | None:
+    """The day, if the calendar has it (no 31 April, no 29 February 2017)."""
+    try:
+        _dt.date(y, mo, d)
+    except ValueError:
+        return None
+    return Day(y, mo, d)
 
 
 def parse_day(value: str | None) -> Day | None:
@@ -74,9 +104,65 @@ def parse_day(value: str | None) -> Day | None:
     if not m:
         return None
     y, mo, d = (int(g) for g in m.groups())
-    if not (1 <= mo <= 12 and 1 <= d <= 31):
+    return _real(y, mo, d)
+
+
+# A publication date as metadata, headers and bylines write it. The calendar
+# date is read as written, in the article's own zone: a time or a zone after
+# it never moves the day ("2017-04-04T23:30:00-05:00" is 4 April).
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)(?:day|nesday|urday)?\.?,?\s+)?"
+_TIME_ZONE = (r"(?:(?:\s+|T|,\s*|\s+at\s+)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?"
+              r"(?:\s*[ap]\.?m\.?)?)?(?:\s*(?:Z|UTC|GMT|[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?")
+_PUBLISHED = [
+    re.compile(rf"{_WEEKDAY}(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){_TIME_ZONE}",
+               re.IGNORECASE),
+    re.compile(rf"{_WEEKDAY}(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}}){_TIME_ZONE}",
+               re.IGNORECASE),
+    re.compile(rf"{_WEEKDAY}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mn>{MONTH}),?"
+               rf"\s+(?P<y>\d{{4}}){_TIME_ZONE}", re.IGNORECASE),
+    re.compile(rf"{_WEEKDAY}(?P<mn>{MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+               rf"(?P<y>\d{{4}}){_TIME_ZONE}", re.IGNORECASE),
+    re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:T\d{4,6}(?:Z|[+-]\d{4})?)?"),
+]
+
+
+def parse_date(value: str | None) -> Day | None:
+    """The calendar day a publication date states, or None when it is not one.
+
+    Read: ISO (``2017-04-04``, with a time and zone: ``2017-04-04T09:30:00+03:00``),
+    ``2017/04/04``, ``20170404``, ``4 April 2017``, ``April 4, 2017``, each with an
+    optional weekday before it and time and zone after it (``Tue, 04 Apr 2017
+    10:00:00 +0000``). The day is the one written: its zone never moves it. Not
+    read (None): a day and month in an order that cannot be told (``04/05/2017``),
+    a month or year alone, words after the date, and days the calendar lacks.
+    """
+    text = " ".join(str(value or "").split()).strip()
+    if not text or len(text) > 80:
         return None
-    return Day(y, mo, d)
+    for pattern in _PUBLISHED:
+        m = pattern.fullmatch(text)
+        if m is None:
+            continue
+        parts = m.groupdict()
+        month = month_number(parts["mn"]) if parts.get("mn") else int(parts["m"])
+        return _real(int(parts["y"]), month, int(parts["d"]))
+    return None
+
+
+_PATH_DATE = re.compile(r"(?<![0-9])(?P<y>(?:19|20)\d\d)(?P<sep>[-/_])(?P<m>\d\d)(?P=sep)"
+                        r"(?P<d>\d\d)(?![0-9])")
+
+
+def date_in_path(path: str) -> Day | None:
+    """A date a path holds (``2017-04-04-slug.md``, ``2017/04/04/slug.html``), or None.
+
+    The last such date counts (the file's own name before its folders)."""
+    found = [m for m in _PATH_DATE.finditer(path.replace("\\", "/"))]
+    for m in reversed(found):
+        day = _real(int(m["y"]), int(m["m"]), int(m["d"]))
+        if day is not None:
+            return day
+    return None
 
 
 def month_number(word: str) -> int:
@@ -159,3 +245,22 @@ def stated_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[
                 yield StatedDate(s, e, None, month_number(g("mom")))
         else:
             yield StatedDate(s, e, int(m.group()), None)
+
+
+# Words that tell a figure or title as one of an earlier time ("initially put at
+# 58", "first reported", "on the first day", "a figure later revised to 86"):
+# a story that has moved on may recount how it started.
+_EARLIER = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:initial(?:ly)?|at first|at the time|at that time|original(?:ly)?"
+    r"|preliminary|first (?:reported|put|given|counted|estimated|announced|said|stated|"
+    r"cited|quoted)|(?:on|in) the first (?:day|hours?|reports?)|(?:early|earlier|first|"
+    r"initial|preliminary|previous) (?:counts?|reports?|figures?|estimates?|tolls?|tallies)"
+    r"|(?:later|since|subsequently|then) (?:revised|raised|risen|rose|climbed|increased|"
+    r"updated|corrected|grew|jumped)|has since|had since|until (?:it|the toll) (?:rose|"
+    r"climbed|was revised))(?![\p{L}\p{N}])", regex.IGNORECASE)
+
+
+def tells_earlier_value(text: str, start: int = 0, end: int | None = None) -> str:
+    """The words of ``text[start:end]`` that tell a value as an earlier one, or ""."""
+    m = _EARLIER.search(text, start, len(text) if end is None else end)
+    return m.group() if m is not None else ""
