@@ -164,7 +164,7 @@ def _finding(fact: Fact, art: PreparedArticle, ev: Evidence) -> Finding:
         end_line=end_line,
         end_column=end_col,
         held_to=ev.held_to,
-        article_date=art.article.dating.iso if ev.held_to else "",
+        article_date=art.article.dating.iso,
     )
 
 

@@ -110,7 +110,8 @@ class Finding:
     end_line: int = 0
     end_column: int = 0
     # For a fact with dates (history, dated titles, from/until): the value the
-    # article was held to, and the article's date ("" when undated).
+    # article was held to. The article's date ("" when undated) is on every
+    # finding of a dated article, and on every finding of a dated fact.
     held_to: str = ""
     article_date: str = ""
 
@@ -133,6 +134,7 @@ class Finding:
             out["waiver"] = self.waiver
         if self.held_to:
             out["held_to"] = self.held_to
+        if self.held_to or self.article_date:
             out["article_date"] = self.article_date or None
         return out
 

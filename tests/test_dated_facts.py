@@ -209,8 +209,11 @@ def test_a_fact_without_dates_compiles_as_before(tmp_path: Path) -> None:
     plain = desk(tmp_path, TOLL.split("    history:")[0])["toll"]
     assert not isinstance(plain.checker, DatedChecker)
     (f,) = run(plain, story("md", "2017-04-04", FIFTY_EIGHT)).findings
-    assert (f.status, f.held_to, f.article_date) == ("contradiction", "", "")
+    assert (f.status, f.held_to, f.article_date) == ("contradiction", "", "2017-04-04")
     assert "held_to" not in f.to_json()
+    assert f.to_json()["article_date"] == "2017-04-04"  # every finding shows the date
+    (undated,) = run(plain, story("md", None, FIFTY_EIGHT)).findings
+    assert "article_date" not in undated.to_json()
 
 
 def test_several_history_entries_each_hold_until_their_day(tmp_path: Path) -> None:

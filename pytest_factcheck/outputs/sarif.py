@@ -122,7 +122,8 @@ def _result(fact: Mapping[str, Any], index: int, f: Mapping[str, Any]) -> dict[s
     if f.get("held_to"):  # a fact with dates: the value the article was held to
         out["message"]["text"] += f" [held to: {f['held_to']}]"
         out["properties"]["held_to"] = f["held_to"]
-        out["properties"]["article_date"] = f.get("article_date")
+    if "article_date" in f:  # a dated article, or any finding of a dated fact
+        out["properties"]["article_date"] = f["article_date"]
     if f.get("status") == "baselined":
         out["suppressions"] = [{"kind": "external", "status": "accepted",
                                 "justification": "recorded in the factcheck baseline"}]
