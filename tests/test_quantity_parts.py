@@ -127,7 +127,8 @@ PARTS = [
     (BOMBING, "Of the 53 dead, 12 were killed by the second bomb.", "ok"),
     (BOMBING, "Of the 60 dead in the bombing, 12 were children.", "C"),
     (BOMBING, "Of those killed in the bombing, 12 were children.", "-"),
-    (BOMBING, "Among the 53 dead, police said, 12 were killed as they queued for a bus.", "ok"),
+    (BOMBING, "Among the 53 dead in the bombing, police said, 12 were killed as they queued "
+              "for a bus.", "ok"),
 ]
 
 

@@ -72,7 +72,14 @@ from ..errors import FactError
 from ..model import Evidence, Fact
 from ..text.dates import MONTH_NAME, MONTH_NAMES, WEEKDAYS
 from ..text.normalize import normalize_phrase
-from ..text.numbers import Interval, NumberExpr, find_numbers, fmt_number
+from ..text.numbers import (
+    ORDINAL_NOUNS,
+    Interval,
+    NumberExpr,
+    find_counts,
+    find_numbers,
+    fmt_number,
+)
 from .base import CompileContext, Kind, Locate, Needs, decoder, empty_entries, listing
 
 __all__ = ["QuantityChecker", "compile", "numbers_in"]
@@ -191,7 +198,7 @@ def numbers_in(article: PreparedArticle, sentence: Sentence) -> list[NumberExpr]
     found = cache.get(sentence.index)
     if found is None:
         text = article.folded[sentence.start:sentence.end]
-        found = [e.shifted(sentence.start) for e in find_numbers(text)]
+        found = [e.shifted(sentence.start) for e in find_counts(text)]
         cache[sentence.index] = found
     return found
 
@@ -236,6 +243,7 @@ class QuantityChecker:
     terms: tuple[str, ...]
     own_words: frozenset[str] = frozenset()  # words of the cues and about terms
     counted: frozenset[str] = frozenset()  # what the claim's numbers count ("people")
+    singular: regex.Pattern[str] | None = None  # "death" for the cue "deaths"
 
     @cached_property
     def needs(self) -> Needs:
@@ -253,6 +261,31 @@ class QuantityChecker:
             if self.about is not None:
                 win = article.window_at(self.window, m.start())
                 if win is None or not self._mentions_about(text, win, about_in):
+                    continue
+            ev = self._read(article, sentence, m.start(), m.end(), seen)
+            if ev is not None:
+                yield ev
+        if self.singular is not None:
+            yield from self._ordinal_cues(article, seen)
+
+    def _ordinal_cues(self, article: PreparedArticle,
+                      seen: set[tuple[int, int]]) -> Iterator[Evidence]:
+        """SPEC §3a: "a fourth death" reads the singular of the cue "deaths"
+        right after an ordinal of a count."""
+        assert self.singular is not None
+        text = article.folded
+        for m in self.singular.finditer(text):
+            sentence = article.sentence_at(m.start())
+            if sentence is None or m.end() > sentence.end:
+                continue
+            ordinal = next((e for e in numbers_in(article, sentence) if e.qualifier == "ordinal"
+                            and e.end <= m.start() and len(_gap(text, e.end, m.start()).words)
+                            <= 1 and not _gap(text, e.end, m.start()).punct), None)
+            if ordinal is None:
+                continue
+            if self.about is not None:
+                win = article.window_at(self.window, m.start())
+                if win is None or self.about.search(text, win.start, win.end) is None:
                     continue
             ev = self._read(article, sentence, m.start(), m.end(), seen)
             if ev is not None:
@@ -391,7 +424,12 @@ class QuantityChecker:
         return None
 
     def _subgroup(self, text: str, sentence: Sentence, e: NumberExpr) -> str:
-        """The group the number counts, if it is one within a total ("20 children")."""
+        """The group the number counts, if it is one within a total ("20 children");
+        a sum is one only when each of its parts is ("212 passengers and 19 crew",
+        but not "41 adults and 12 children")."""
+        if e.parts:
+            groups = [self._subgroup(text, sentence, p) for p in e.parts]
+            return " and ".join(groups) if all(groups) else ""
         after = text[e.end:min(sentence.end, e.end + 40)]
         for m in _WORD.finditer(after):
             if _CLAUSE_PUNCT.search(after[:m.start()]):
@@ -427,7 +465,7 @@ class QuantityChecker:
         for m in (_PLACE_AFTER.match(after), first if first and first.end() <= e.start else None):
             if m is not None and self._other_place(m.group("place")):
                 return f"it counts those in {m.group('place')!r}: a part of the total?"
-        if e.end <= cs:
+        if e.end <= cs and e.qualifier != "ordinal":  # "the 40th victim was named": 40 at least
             m = _MAIN_VERB_AFTER.search(text, ce, sentence.end)
             if m and not _CLAUSE_PUNCT.search(text, e.end, m.start()):
                 return ("the number is the subject of another verb "
@@ -553,8 +591,8 @@ def _time_after_at(p: _Pair) -> bool:
 
 def _counts_the_about(p: _Pair) -> bool:
     """"two chemical attacks killed ...": the number counts the ``about`` term."""
-    if not p.before_cue or p.q.about is None:
-        return False
+    if not p.before_cue or p.q.about is None or p.e.qualifier == "ordinal":
+        return False  # "a fifth resident of Ashby tower": the ordinal counts its noun
     hit = p.q.about.search(p.text, p.a, p.b)
     return hit is not None and not set(_WORD.findall(hit.group().casefold())) <= p.q.counted
 
@@ -774,7 +812,20 @@ def compile(fact: Fact, spec: Spec, context: CompileContext) -> QuantityChecker:
     own = frozenset(w.casefold() for t in (*cues, *about)
                     for w in _WORD.findall(normalize_phrase(t)))
     return QuantityChecker(cue_re, _terms_regex(about, plural=True), Interval.allowed(lo, hi),
-                           fact.window, dates, terms, own, _counted(claim))
+                           fact.window, dates, terms, own, _counted(claim),
+                           _terms_regex(_singulars(cues)))
+
+
+def _singulars(cues: Sequence[str]) -> list[str]:
+    """The singular a count's ordinal takes, of each plural cue that has one
+    ("deaths": "a fourth death"; "victims": "the 40th victim")."""
+    out = []
+    for cue in cues:
+        word = normalize_phrase(cue).casefold()
+        one = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        if word.endswith("s") and one in ORDINAL_NOUNS:
+            out.append(one)
+    return out
 
 
 def summary(fact: Fact, spec: Spec) -> str:

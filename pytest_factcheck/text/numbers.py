@@ -50,7 +50,7 @@ import regex
 
 from .dates import MONTHS
 
-__all__ = ["Interval", "NumberExpr", "find_numbers"]
+__all__ = ["Interval", "NumberExpr", "find_counts", "find_numbers"]
 
 INF = math.inf
 
@@ -323,6 +323,7 @@ class NumberExpr:
     part_reason: str = ""
     unit: str = ""
     qualifier: str = ""
+    parts: tuple[NumberExpr, ...] = ()  # the counts a sum adds up ("212 passengers and nine")
 
     def describe(self) -> str:
         return self.interval.describe()
@@ -330,7 +331,8 @@ class NumberExpr:
     def shifted(self, offset: int) -> NumberExpr:
         return NumberExpr(self.start + offset, self.end + offset, self.value_start + offset,
                           self.value_end + offset, self.interval, self.part, self.part_reason,
-                          self.unit, self.qualifier)
+                          self.unit, self.qualifier,
+                          tuple(p.shifted(offset) for p in self.parts))
 
 
 @dataclass(frozen=True)
@@ -719,7 +721,8 @@ class _Reader:
     def postfix_part(self, end_tok: int, of_consumed: bool) -> str:
         k = end_tok - 1 if of_consumed else end_tok
         # "27 children among the 87 victims", "11 members of one family"
-        for skip in (0, 1, 2):
+        # "30 Dutch citizens were among the 212 passengers"
+        for skip in range(5):
             if self.low(k + skip) == "among" and all(
                     self.is_word(q) for q in range(k, k + skip)):
                 return "among"
@@ -800,6 +803,184 @@ def find_numbers(text: str) -> list[NumberExpr]:
                               expr.interval, True, reason, expr.unit, expr.qualifier)
         out.append(expr)
     return out
+
+
+# ---------------------------------------------------------------------------
+# Counts as reporters build them: ordinals, wholes and sums of parts
+# ---------------------------------------------------------------------------
+_ORDINAL_UNITS = {w: n for n, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
+    start=1)}
+_ORDINAL_TENS = {w: (n + 2) * 10 for n, w in enumerate(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())}
+ORDINAL_WORDS: dict[str, int] = {
+    **_ORDINAL_UNITS, **_ORDINAL_TENS, "hundredth": 100,
+    **{f"{t}-{u}": TENS[t] + n for t in TENS for u, n in _ORDINAL_UNITS.items() if n < 10}}
+# One person or one death: what an ordinal of a toll counts ("a fourth death").
+ORDINAL_NOUNS = frozenset(
+    "death fatality victim casualty person body man woman child boy girl teenager baby "
+    "toddler passenger resident patient worker soldier officer firefighter student pupil "
+    "civilian pedestrian climber miner tourist pilgrim fan spectator".split())
+_ORDINAL = regex.compile(
+    r"(?<![\p{L}\p{N}'-])(?P<det>a|an|the)\s+(?P<ord>[0-9]+(?:st|nd|rd|th)|[\p{L}-]+)"
+    r"\s+(?:(?P<adj>\p{Ll}[\p{L}]*)\s+)?(?P<noun>" + "|".join(sorted(ORDINAL_NOUNS))
+    + r")(?![\p{L}\p{N}'-])", regex.IGNORECASE)
+# People a count may name, as one part of a sum ("212 passengers and nine crew").
+PEOPLE_NOUNS = frozenset(
+    [
+        "people", "persons", "person", "civilians", "civilian", "children", "child", "kids",
+        "men", "man", "women", "woman", "adults", "adult", "babies", "baby", "infants",
+        "boys", "boy", "girls", "girl", "teenagers", "teenager", "villagers", "residents",
+        "refugees", "migrants", "soldiers", "soldier", "troops", "fighters", "militants",
+        "rebels", "insurgents", "police", "officers", "officer", "policemen", "policeman",
+        "workers", "worker", "students", "student", "pupils", "patients", "passengers",
+        "passenger", "crew", "staff", "employees", "guards", "firefighters", "rescuers",
+        "medics", "doctors", "nurses", "paramedics", "journalists", "volunteers", "tourists",
+        "foreigners", "nationals", "citizens", "pilgrims", "worshippers", "spectators", "fans",
+        "miners", "sailors", "fishermen", "pilots", "prisoners", "inmates", "detainees",
+        "pedestrians", "motorists", "drivers", "locals", "members", "relatives", "others",
+        "victims", "bystanders", "protesters", "demonstrators", "guests", "visitors",
+        "climbers", "hikers", "swimmers", "players", "athletes"
+    ])
+# Words of another state than the count a sum could be: "40 wounded civilians".
+_STATE_WORDS = frozenset(
+    "injured wounded hurt missing arrested detained rescued evacuated hospitalised "
+    "hospitalized treated displaced sick ill freed released kidnapped abducted".split())
+_NP_WORD = regex.compile(r"\p{L}[\p{L}'-]*")
+_SUM_JOINER = regex.compile(r"\s*(?:(?P<comma>,)\s*(?P<and1>and\s+)?|\s(?P<and2>and)\s+)$")
+_WHOLE_BEFORE = regex.compile(
+    r"(?:(?<![\p{L}\p{N}])among|^\W*of)\s+(?:all\s+)?(?:the|those|these)\s+$",
+    regex.IGNORECASE)
+
+
+def _people_head(text: str, start: int, limit: int, heads: frozenset[str]) -> int:
+    """The end of the people noun phrase that starts at ``start`` ("police
+    officers", "Dutch citizens"), or -1: up to two modifiers, then a noun of ``heads``."""
+    words = list(_NP_WORD.finditer(text, start, limit))[:4]
+    pos = start
+    for n, m in enumerate(words):
+        if text[pos:m.start()].strip():
+            return -1  # punctuation or a digit in between
+        w = m.group().casefold()
+        if w in heads:
+            nxt = words[n + 1] if n + 1 < len(words) else None
+            if (nxt is not None and not text[m.end():nxt.start()].strip()
+                    and nxt.group().casefold() in heads):
+                return nxt.end()  # "police officers"
+            return m.end()
+        if n == 2:
+            return -1
+        if w in FUNCTION_WORDS or w in _STATE_WORDS or w in CASUALTY_NOUNS or w in ORDINAL_WORDS:
+            return -1
+        pos = m.end()
+    return -1
+
+
+def find_counts(text: str) -> list[NumberExpr]:
+    """The counts of ``text`` (a normalized sentence) as a toll reads them: the
+    expressions of :func:`find_numbers`, plus ordinals of a count (``a fourth death``
+    is at least 4), with ``among the N``/``of the N`` making what follows a part,
+    and the counts of one noun phrase of people summed (``212 passengers and nine
+    crew`` is 221)."""
+    exprs = find_numbers(text)
+    exprs = sorted([*exprs, *_ordinals(text, exprs)], key=lambda e: e.start)
+    return _sums(text, _wholes(text, exprs))
+
+
+def _ordinals(text: str, exprs: Sequence[NumberExpr]) -> list[NumberExpr]:
+    """``a fourth death``, ``the 40th victim``, ``a third person``: at least N."""
+    out = []
+    for m in _ORDINAL.finditer(text):
+        word = m.group("ord").casefold()
+        n = ORDINAL_WORDS.get(word)
+        if n is None and word[:-2].isdigit():
+            n = int(word[:-2])
+        if not n:
+            continue
+        adj = m.group("adj")
+        if adj is not None and adj.casefold() in FUNCTION_WORDS:
+            continue
+        if any(e.start < m.end("ord") and m.start() < e.end for e in exprs):
+            continue
+        said = f"{m.group('det').casefold()} {word}"
+        out.append(NumberExpr(m.start(), m.end("ord"), m.start("ord"), m.end("ord"),
+                              Interval(n, INF, label=said), qualifier="ordinal"))
+    return out
+
+
+def _wholes(text: str, exprs: list[NumberExpr]) -> list[NumberExpr]:
+    """After ``among the 221 victims`` or an opening ``Of the 53 dead,``, every
+    later count of the sentence (up to a semicolon) is a part of that whole."""
+    for n, e in enumerate(exprs):
+        if e.part or e.unit or not _WHOLE_BEFORE.search(text, 0, e.start):
+            continue
+        if _people_head(text, e.end, len(text), PEOPLE_NOUNS | CASUALTY_NOUNS
+                        | frozenset(["who", "on"])) < 0:
+            continue
+        whole = text[e.start:e.end]
+        stop = text.find(";", e.end)
+        stop = len(text) if stop < 0 else stop
+        for k in range(n + 1, len(exprs)):
+            o = exprs[k]
+            if o.start < stop and not o.part:
+                exprs[k] = NumberExpr(o.start, o.end, o.value_start, o.value_end, o.interval,
+                                      True, f"among the {whole}", o.unit, o.qualifier)
+    return exprs
+
+
+def _summable(e: NumberExpr) -> bool:
+    return not e.part and not e.unit and e.qualifier != "ordinal"
+
+
+def _sums(text: str, exprs: list[NumberExpr]) -> list[NumberExpr]:
+    """Counts of one noun phrase of people, joined by ``and`` (and commas before
+    it), as one sum: ``killing 212 passengers and nine crew``, ``41 adults and 12
+    children``, ``40 civilians, nine soldiers and four police officers``."""
+    out: list[NumberExpr] = []
+    k = 0
+    while k < len(exprs):
+        group = [exprs[k]]
+        ands = [False]  # whether each joiner so far is "and"
+        while _summable(group[-1]) and k + len(group) < len(exprs):
+            a, b = group[-1], exprs[k + len(group)]
+            head = _people_head(text, a.end, b.start, PEOPLE_NOUNS)
+            joiner = _SUM_JOINER.match(text, head, b.start) if head >= 0 else None
+            if joiner is None or joiner.end() != b.start or not _summable(b):
+                break
+            group.append(b)
+            ands.append(bool(joiner.group("and1") or joiner.group("and2")))
+        while len(group) > 1 and not ands[len(group) - 1]:
+            group.pop()  # the list must end with "and" ("..., nine soldiers and four")
+        last = group[-1]
+        tail = _people_head(text, last.end, len(text), PEOPLE_NOUNS)
+        if len(group) > 1 and tail >= 0 and not _state_after(text, tail):
+            out.append(_sum(group))
+        else:
+            group = group[:1]
+            out.append(exprs[k])
+        k += len(group)
+    return out
+
+
+def _state_after(text: str, end: int) -> bool:
+    """"... and 40 civilians were wounded": the last part names another tally."""
+    words = [m.group().casefold() for m in _NP_WORD.finditer(text, end, min(len(text), end + 30))]
+    words = [w for w in words[:3] if w not in ("were", "was", "are", "is", "been", "had", "have",
+                                                "has", "also", "later", "seriously", "badly")]
+    return bool(words) and words[0] in _STATE_WORDS
+
+
+def _sum(group: Sequence[NumberExpr]) -> NumberExpr:
+    lo = sum(e.interval.lo for e in group)
+    hi = sum(e.interval.hi for e in group)
+    label = " + ".join(e.interval.label or fmt_number(e.interval.lo) if e.interval.is_exact
+                       or e.interval.label else e.interval.short() for e in group)
+    first, last = group[0], group[-1]
+    return NumberExpr(first.start, last.end, first.value_start, last.value_end,
+                      Interval(lo, hi, any(e.interval.lo_open for e in group),
+                               any(e.interval.hi_open for e in group), label=label),
+                      qualifier="sum", parts=tuple(group))
 
 
 # ---------------------------------------------------------------------------
@@ -913,10 +1094,25 @@ def _label(a: _At) -> bool | None:
         return True
     if r.low(pk) in LABEL_WORDS:
         return True
-    if r.is_capitalized(pk) and not r.at_sentence_start(pk) and (
-            r.low(pk) not in FUNCTION_WORDS) and r.low(pk) not in MONTHS:
-        return True
+    if r.is_capitalized(pk) and (r.low(pk) not in FUNCTION_WORDS) and (
+            r.low(pk) not in MONTHS) and (not r.at_sentence_start(pk)
+                                          or _names_at_start(r.low(pk))):
+        return True  # "Flight 302", and "Boeing 737 crashed" opening a sentence
+    if r.low(pk) in ("a", "an") and r.tok(i + 1) is not None and r.low(i + 1) not in SCALES:
+        return True  # "a 737 carrying 150 people": a model, not a count
     return None
+
+
+# Words that may open a sentence right before a count ("Some 30", "Barely 40").
+_OPENERS = frozenset(w for p in _PREFIX_KINDS for w in p.split()) | frozenset(
+    "aged all both another those these its their his her our only just perhaps maybe "
+    "possibly probably reportedly officially altogether together nationwide".split())
+
+
+def _names_at_start(word: str) -> bool:
+    """Does a capitalized first word name the number after it ("Flight", "Boeing")
+    rather than qualify a count ("Some", "Nearly", "Officially")?"""
+    return word not in _OPENERS and not word.endswith("ly")
 
 
 def _name_of_number(a: _At) -> bool | None:
