@@ -130,6 +130,9 @@ SUBGROUPS = frozenset(
         "tourists", "foreigners", "nationals", "citizens", "migrants", "miners", "pilgrims",
         "worshippers", "spectators", "fans", "voters", "guests", "sailors", "fishermen"
     ])
+# Groups that together make up everyone: a sum of them is no subgroup.
+_BY_AGE_OR_SEX = frozenset(
+    "children child kids babies infants toddlers boys girls women men teenagers elderly".split())
 _OTHER_OCCASION = regex.compile(
     r"\b(?:years?|decades?|months?)\s+(?:ago|earlier|before)\b|\blast\s+year\b"
     r"|\b(?:separate|another|other|earlier|previous|unrelated|different|subsequent|later)"
@@ -416,7 +419,9 @@ class QuantityChecker:
             gap = _gap(text, a, b)
             if not gap.words or gap.words[0] in FUNCTION_WORDS or gap.words[0] in RIVALS:
                 continue
-            listed = (len(gap.words) == 1 and "," in between) or (
+            # "3 soldiers, 40 civilians" (not "which killed nine, forced 2,000")
+            listed = (len(gap.words) == 1 and regex.fullmatch(r"\s*\S+\s*,\s*", between)
+                      is not None) or (
                 len(gap.words) == 2 and gap.words[1] in ("and", "or", "plus"))
             after = _WORD.search(text, o.end, sentence.end)
             if listed and not (after and after.group().casefold() in RIVALS):
@@ -429,7 +434,9 @@ class QuantityChecker:
         but not "41 adults and 12 children")."""
         if e.parts:
             groups = [self._subgroup(text, sentence, p) for p in e.parts]
-            return " and ".join(groups) if all(groups) else ""
+            if not all(groups) or all(g in _BY_AGE_OR_SEX for g in groups):
+                return ""  # "41 adults and 12 children", "three men and nine women"
+            return " and ".join(groups)
         after = text[e.end:min(sentence.end, e.end + 40)]
         for m in _WORD.finditer(after):
             if _CLAUSE_PUNCT.search(after[:m.start()]):

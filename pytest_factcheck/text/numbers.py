@@ -952,6 +952,13 @@ def _sums(text: str, exprs: list[NumberExpr]) -> list[NumberExpr]:
             ands.append(bool(joiner.group("and1") or joiner.group("and2")))
         while len(group) > 1 and not ands[len(group) - 1]:
             group.pop()  # the list must end with "and" ("..., nine soldiers and four")
+        if len(group) > 2 and not ands[1] and _breakdown(text, group):
+            # "seven people, five men and two women": the total, then what it is made of
+            out.append(exprs[k])
+            out.extend(NumberExpr(o.start, o.end, o.value_start, o.value_end, o.interval,
+                                  True, "breakdown", o.unit, o.qualifier) for o in group[1:])
+            k += len(group)
+            continue
         last = group[-1]
         tail = _people_head(text, last.end, len(text), PEOPLE_NOUNS)
         if len(group) > 1 and tail >= 0 and not _state_after(text, tail):
@@ -961,6 +968,22 @@ def _sums(text: str, exprs: list[NumberExpr]) -> list[NumberExpr]:
             out.append(exprs[k])
         k += len(group)
     return out
+
+
+# Nouns of a whole that a list after a comma breaks down ("seven people, five men ...").
+_WHOLE_NOUNS = frozenset("people persons victims dead casualties others".split())
+
+
+def _breakdown(text: str, group: Sequence[NumberExpr]) -> bool:
+    """Is the first count of a comma list the total the rest makes up: a noun of
+    a whole before the comma ("seven people, five men and two women"), or the rest
+    adding up to it ("12 civilians, nine children and three women")?"""
+    first, rest = group[0], group[1:]
+    head = _people_head(text, first.end, group[1].start, PEOPLE_NOUNS)
+    noun = text[first.end:head].split()[-1].casefold() if head > first.end else ""
+    exact = all(e.interval.is_exact for e in group)
+    return noun in _WHOLE_NOUNS or (exact and sum(e.interval.lo for e in rest)
+                                    == first.interval.lo)
 
 
 def _state_after(text: str, end: int) -> bool:
