@@ -212,7 +212,8 @@ LABEL_WORDS = frozenset(
         "grade", "category", "size", "version", "episode", "season", "platform", "gate",
         "building", "block", "apartment", "flat", "ward", "district", "zone", "sector", "item",
         "rule", "clause", "amendment", "stage", "round", "match", "day", "aged", "age", "ages",
-        "highway", "interstate", "bus", "channel", "squad", "unit"
+        "highway", "interstate", "bus", "channel", "squad", "unit", "junction", "exit",
+        "terminal", "carriage", "track", "runway", "pier", "berth"
     ])
 # Count nouns: a year-like number right before one is a count (``1500 people``).
 COUNT_NOUNS = frozenset(
@@ -841,7 +842,9 @@ PEOPLE_NOUNS = frozenset(
         "miners", "sailors", "fishermen", "pilots", "prisoners", "inmates", "detainees",
         "pedestrians", "motorists", "drivers", "locals", "members", "relatives", "others",
         "victims", "bystanders", "protesters", "demonstrators", "guests", "visitors",
-        "climbers", "hikers", "swimmers", "players", "athletes"
+        "climbers", "hikers", "swimmers", "players", "athletes", "contractors", "diplomats",
+        "teachers", "farmers", "monks", "priests", "nuns", "cyclists", "commuters", "shoppers",
+        "diners", "customers", "nationals", "americans", "britons"
     ])
 # Words of another state than the count a sum could be: "40 wounded civilians".
 _STATE_WORDS = frozenset(
@@ -1119,7 +1122,7 @@ def _label(a: _At) -> bool | None:
         return True
     if r.is_capitalized(pk) and (r.low(pk) not in FUNCTION_WORDS) and (
             r.low(pk) not in MONTHS) and (not r.at_sentence_start(pk)
-                                          or _names_at_start(r.low(pk))):
+                                          or _names_at_start(r.low(pk), a.after)):
         return True  # "Flight 302", and "Boeing 737 crashed" opening a sentence
     if r.low(pk) in ("a", "an") and r.tok(i + 1) is not None and r.low(i + 1) not in SCALES:
         return True  # "a 737 carrying 150 people": a model, not a count
@@ -1132,10 +1135,12 @@ _OPENERS = frozenset(w for p in _PREFIX_KINDS for w in p.split()) | frozenset(
     "possibly probably reportedly officially altogether together nationwide".split())
 
 
-def _names_at_start(word: str) -> bool:
+def _names_at_start(word: str, after: str) -> bool:
     """Does a capitalized first word name the number after it ("Flight", "Boeing")
-    rather than qualify a count ("Some", "Nearly", "Officially")?"""
-    return word not in _OPENERS and not word.endswith("ly")
+    rather than qualify a count ("Some", "Nearly", "Officially") or take it as
+    its object ("Killing 12 people")?"""
+    verb = word.endswith(("ed", "ing")) and (after in COUNT_NOUNS or after in PEOPLE_NOUNS)
+    return word not in _OPENERS and not word.endswith("ly") and not verb
 
 
 def _name_of_number(a: _At) -> bool | None:
