@@ -203,3 +203,47 @@ LABELS = [
 def test_model_flight_route_numbers_and_durations_are_not_counts(
         tmp_path: Path, facts: str, text: str, want: str) -> None:
     assert_verdict(verdict(tmp_path, facts, text), want)
+
+
+# Prose as reporters write it: titles before and after names, pronouns, quotes
+# broken by their attribution, numbers in words and digits, two people in one
+# sentence.
+PROSE = [
+    (BOMBING, "Police Chief Arlo Penn said 41 adults and 12 children died in the bombing, and "
+              "his deputy, Ms Sara Quint, put the number of injured at 200.", "ok"),
+    (BOMBING, "She said 41 adults and 15 children were killed in the Marlow Street bombing.",
+     "C"),
+    (BOMBING, "Mayor Dana Roe and Chief Inspector Ali Haddad, who both visited Marlow Street, "
+              "said forty-one adults and twelve children died in the blast.", "ok"),
+    (BOMBING, "The bombing killed 41 adults and 12 children, Mayor Dana Roe told reporters on "
+              "Tuesday, 4 March.", "ok"),
+    (BOMBING, "The bombing killed thirty-one adults and twelve children, said Dana Roe, the "
+              "mayor.", "C"),
+    (BOMBING, "Forty-one adults and a dozen children were killed in the bombing.", "ok"),
+    (BOMBING, "Of the 53 dead in the bombing, the mayor said, 12 were children under 10.", "ok"),
+    (BOMBING, "\"Forty-one adults and 15 children,\" the police chief, Mr Penn, said, \"were "
+              "killed by the Marlow Street bomb.\"", "-"),
+    (BOMBING, "\"We have lost 53 people,\" Ms Roe said. \"Forty-one were adults, and 12 were "
+              "children killed by the bomb.\"", "-"),
+    (CRASH, "The jet, an Airbus A320 operating Flight 302 from Dorval, came down six minutes "
+            "after take-off, killing all 212 passengers and nine crew, the airline said.", "ok"),
+    (CRASH, "Its chief executive, Mr Anders Lund, 61, said he had flown the route 300 times "
+            "before the crash that killed 221.", "ok"),
+    (FIRE, "Health Minister Lena Ortiz confirmed a fourth death from the Ashby tower fire; she "
+           "said two more residents were critically ill.", "C"),
+    (FIRE, "\"A fourth person has died,\" the fire chief, Ms Bell, said of the Ashby tower "
+           "blaze.", "C"),
+    (FIRE, "The council leader, Mr Okoro, who is in his fourth term, said three people died in "
+           "the Ashby tower fire.", "ok"),
+    # (an aside of more than six words between the ordinal and its verb: not read)
+    (FIRE, "Ms Bell said a third resident, a 78-year-old man from the 14th floor, had died after "
+           "the Ashby tower fire.", "-"),
+    (FIRE, "Ms Bell said a fourth resident, a man of 78, had died after the Ashby tower fire.",
+     "C"),
+]
+
+
+@pytest.mark.parametrize(("facts", "text", "want"), PROSE)
+def test_parts_sums_and_ordinals_in_reporters_prose(tmp_path: Path, facts: str, text: str,
+                                                    want: str) -> None:
+    assert_verdict(verdict(tmp_path, facts, text), want)

@@ -453,7 +453,8 @@ class QuantityChecker:
     def _partial(self, text: str, sentence: Sentence, exprs: Sequence[NumberExpr],
                  e: NumberExpr, cs: int, ce: int) -> str:
         """Why the out-of-range number may count only a part of the total, or ""."""
-        if any(o.part_reason == "increment" for o in exprs):
+        if any(o.part_reason == "increment"  # in the same clause: not across a semicolon
+               and ";" not in text[min(o.end, e.end):max(o.start, e.start)] for o in exprs):
             return "the sentence counts in instalments ('more', 'another'); the total is not stated"
         cap = _CAPACITY.search(text, max(sentence.start, e.start - 60), e.start)
         if cap is not None and not _CLAUSE_PUNCT.search(text, cap.end(), e.start):
