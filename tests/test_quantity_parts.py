@@ -247,3 +247,18 @@ PROSE = [
 def test_parts_sums_and_ordinals_in_reporters_prose(tmp_path: Path, facts: str, text: str,
                                                     want: str) -> None:
     assert_verdict(verdict(tmp_path, facts, text), want)
+
+
+SHARED_NOUN = [
+    # the parts share the last part's noun
+    (BOMBING, "Forty British and 13 French tourists died in the Marlow Street bombing.", "ok"),
+    (BOMBING, "Four Israeli and two Palestinian civilians were killed in the bombing.", "C"),
+    # soldiers may be only a part of the toll: a note
+    (BOMBING, "Two British and three French soldiers died in the Marlow Street bombing.", "-"),
+]
+
+
+@pytest.mark.parametrize(("facts", "text", "want"), SHARED_NOUN)
+def test_parts_that_share_a_noun_are_summed(tmp_path: Path, facts: str, text: str,
+                                            want: str) -> None:
+    assert_verdict(verdict(tmp_path, facts, text), want)

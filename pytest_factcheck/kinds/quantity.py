@@ -74,11 +74,13 @@ from ..text.dates import MONTH_NAME, MONTH_NAMES, WEEKDAYS
 from ..text.normalize import normalize_phrase
 from ..text.numbers import (
     ORDINAL_NOUNS,
+    PEOPLE_NOUNS,
     Interval,
     NumberExpr,
     find_counts,
     find_numbers,
     fmt_number,
+    people_noun_end,
 )
 from .base import CompileContext, Kind, Locate, Needs, decoder, empty_entries, listing
 
@@ -434,6 +436,10 @@ class QuantityChecker:
         but not "41 adults and 12 children")."""
         if e.parts:
             groups = [self._subgroup(text, sentence, p) for p in e.parts]
+            for n in range(len(groups) - 2, -1, -1):  # "two British and three French soldiers"
+                if people_noun_end(text, e.parts[n].end, e.parts[n + 1].start,
+                                   PEOPLE_NOUNS) < 0:
+                    groups[n] = groups[n + 1]
             if not all(groups) or all(g in _BY_AGE_OR_SEX for g in groups):
                 return ""  # "41 adults and 12 children", "three men and nine women"
             return " and ".join(groups)

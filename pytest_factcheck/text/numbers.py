@@ -857,7 +857,7 @@ _WHOLE_BEFORE = regex.compile(
     regex.IGNORECASE)
 
 
-def _people_head(text: str, start: int, limit: int, heads: frozenset[str]) -> int:
+def people_noun_end(text: str, start: int, limit: int, heads: frozenset[str]) -> int:
     """The end of the people noun phrase that starts at ``start`` ("police
     officers", "Dutch citizens"), or -1: up to two modifiers, then a noun of ``heads``."""
     words = list(_NP_WORD.finditer(text, start, limit))[:4]
@@ -918,7 +918,7 @@ def _wholes(text: str, exprs: list[NumberExpr]) -> list[NumberExpr]:
     for n, e in enumerate(exprs):
         if e.part or e.unit or not _WHOLE_BEFORE.search(text, 0, e.start):
             continue
-        if _people_head(text, e.end, len(text), PEOPLE_NOUNS | CASUALTY_NOUNS
+        if people_noun_end(text, e.end, len(text), PEOPLE_NOUNS | CASUALTY_NOUNS
                         | frozenset(["who", "on"])) < 0:
             continue
         whole = text[e.start:e.end]
@@ -947,7 +947,9 @@ def _sums(text: str, exprs: list[NumberExpr]) -> list[NumberExpr]:
         ands = [False]  # whether each joiner so far is "and"
         while _summable(group[-1]) and k + len(group) < len(exprs):
             a, b = group[-1], exprs[k + len(group)]
-            head = _people_head(text, a.end, b.start, PEOPLE_NOUNS)
+            head = people_noun_end(text, a.end, b.start, PEOPLE_NOUNS)
+            if head < 0:
+                head = _shared_noun(text, a.end, b.start)
             joiner = _SUM_JOINER.match(text, head, b.start) if head >= 0 else None
             if joiner is None or joiner.end() != b.start or not _summable(b):
                 break
@@ -963,7 +965,7 @@ def _sums(text: str, exprs: list[NumberExpr]) -> list[NumberExpr]:
             k += len(group)
             continue
         last = group[-1]
-        tail = _people_head(text, last.end, len(text), PEOPLE_NOUNS)
+        tail = people_noun_end(text, last.end, len(text), PEOPLE_NOUNS)
         if len(group) > 1 and tail >= 0 and not _state_after(text, tail):
             out.append(_sum(group))
         else:
@@ -971,6 +973,18 @@ def _sums(text: str, exprs: list[NumberExpr]) -> list[NumberExpr]:
             out.append(exprs[k])
         k += len(group)
     return out
+
+
+_ELIDED = regex.compile(r"(?:\s+\p{Lu}[\p{L}'-]*){1,2}(?=\s+and\s)")
+
+
+def _shared_noun(text: str, start: int, limit: int) -> int:
+    """The end of capitalized modifiers whose noun is the next part's: "two British
+    and three French soldiers", "four Israeli and two Palestinian civilians"; or -1."""
+    m = _ELIDED.match(text, start, limit)
+    if m is None or any(w.casefold() in FUNCTION_WORDS for w in m.group().split()):
+        return -1
+    return m.end()
 
 
 # Nouns of a whole that a list after a comma breaks down ("seven people, five men ...").
@@ -982,7 +996,7 @@ def _breakdown(text: str, group: Sequence[NumberExpr]) -> bool:
     a whole before the comma ("seven people, five men and two women"), or the rest
     adding up to it ("12 civilians, nine children and three women")?"""
     first, rest = group[0], group[1:]
-    head = _people_head(text, first.end, group[1].start, PEOPLE_NOUNS)
+    head = people_noun_end(text, first.end, group[1].start, PEOPLE_NOUNS)
     noun = text[first.end:head].split()[-1].casefold() if head > first.end else ""
     exact = all(e.interval.is_exact for e in group)
     return noun in _WHOLE_NOUNS or (exact and sum(e.interval.lo for e in rest)
