@@ -46,6 +46,14 @@ number that counts something else is not pinned on the cue:
   neighbouring Kestria``), it counts what was found (``found 12 bodies``), or it
   is the subject of a later verb (``Eight workers who died ... were migrants``).
 
+The counts are those of :func:`~pytest_factcheck.text.numbers.find_counts`: a
+sum of parts in one noun phrase of people is one count (``killing 212
+passengers and nine crew``), ``among the N`` makes the other counts parts, and
+an ordinal of a count is at least N (``a fourth death``; a plural cue such as
+``deaths`` also reads its singular right after an ordinal). A sum is a subgroup
+(a note when out of range) only when every part is one and the parts are not
+groups by age or sex (``41 adults and 12 children`` is the total).
+
 The words the claim's own numbers count (``workers`` in ``Twenty-three workers
 died``) are the total's words: they are no subgroup, no rival tally, and an
 about term that is one of them does not block a tie (``Seventeen hostages were

@@ -37,6 +37,18 @@ a cue that is that unit. A number that counts a part of a total (after
 ``of them``; ``30 of the dead``; ``27 children among the 87 victims``;
 ``11 members of``) or an increment (``another 20``, ``a further
 20``, ``20 more``) has :attr:`NumberExpr.part` set.
+
+:func:`find_counts` reads a sentence the way a toll is read
+(docs/reading-quantities.md): the expressions of :func:`find_numbers`, plus
+
+* ordinals of a count, at least N (``a fourth death``, ``the 40th victim``: an
+  article, the ordinal, a noun of one person or one death);
+* wholes: after ``among the 221 victims`` or an opening ``Of the 53 dead,`` the
+  later counts of the sentence are parts;
+* sums: counts of one noun phrase of people joined by ``and`` are one count
+  (``212 passengers and nine crew`` = 221, :attr:`NumberExpr.parts` holds them),
+  unless the list after a comma breaks a whole down (``seven people, five men and
+  two women``: the five and the two are parts).
 """
 
 from __future__ import annotations
