@@ -143,6 +143,12 @@ OPENERS = [
 ]
 
 
+def test_a_count_before_a_colon_is_read() -> None:
+    text = "The crash killed 221: 200 passengers, 12 children and nine crew."
+    assert counts(text)[0] == ("221", Interval(221, 221), False)
+    assert counts("It began at 16:05 and ran 24/7.") == []
+
+
 @pytest.mark.parametrize(("text", "said"), OPENERS)
 def test_a_count_after_an_opening_word_is_still_read(text: str, said: str) -> None:
     assert said in [t for t, _, _ in counts(text)]

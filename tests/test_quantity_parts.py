@@ -262,3 +262,23 @@ SHARED_NOUN = [
 def test_parts_that_share_a_noun_are_summed(tmp_path: Path, facts: str, text: str,
                                             want: str) -> None:
     assert_verdict(verdict(tmp_path, facts, text), want)
+
+
+ORDINAL_PROSE = [
+    (FIRE, "She was the fourth person to die after the Ashby tower fire.", "C"),
+    (FIRE, "He was the third person to die after the Ashby tower fire, his family said.", "ok"),
+    (FIRE, "Doctors fear a fourth patient could die after the Ashby tower fire.", "-"),
+    (FIRE, "The 40th resident of Ashby tower to be rehoused since the fire died on Monday of "
+           "natural causes.", "-"),
+    (FIRE, "A first-floor resident died in the Ashby tower fire.", "-"),
+    (FIRE, "A second person, a firefighter, was injured in the Ashby tower fire, which killed "
+           "three.", "ok"),
+    (BOMBING, "Overall 60 people died in the bombing, officials said.", "C"),
+    (BOMBING, "Yesterday 53 people died in the Marlow Street bombing.", "ok"),
+]
+
+
+@pytest.mark.parametrize(("facts", "text", "want"), ORDINAL_PROSE)
+def test_ordinals_and_sentence_openers_in_prose(tmp_path: Path, facts: str, text: str,
+                                                want: str) -> None:
+    assert_verdict(verdict(tmp_path, facts, text), want)

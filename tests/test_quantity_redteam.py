@@ -24,6 +24,17 @@ fixes and run once with no change since): planted caught 9/10, false alarms
 0/30. The one miss is by design: "killed 150 passengers and nine crew" (159
 against 154) is a note, since passengers and crew may be a part of a bigger
 toll.
+
+Round 3 (``ROUND_3``: 21 articles aimed at the new rules themselves, sums next
+to breakdowns and other tallies, ordinals, sentence openers; 3 planted): first
+run caught 1/3, false alarms 0/18. Missed: "Overall 60 people died" (the
+opening "Overall" was taken for a label, like "Boeing"; sentence adverbs are
+now openers) and "the fourth person to die" (the infinitive of the cue "died"
+now reads after an ordinal; an ordinal with another infinitive, "the 40th
+resident to be rehoused", is no count). A clean sentence got no consistent
+reading: "The crash killed 221: 200 passengers, ..." dropped the 221 as if it were
+a time (16:05); a colon joins a number only to digits right after it. After the
+fixes: 3/3, 0/18.
 """
 
 from __future__ import annotations
@@ -33,6 +44,7 @@ from pathlib import Path
 import pytest
 
 from .kindkit import assert_verdict, verdict
+from .test_quantity_parts import BOMBING, CRASH, FIRE
 
 FERRY = """\
 facts:
@@ -275,4 +287,39 @@ ROUND_2 = [
 
 @pytest.mark.parametrize(("facts", "text", "want"), ROUND_2)
 def test_round_2(tmp_path: Path, facts: str, text: str, want: str) -> None:
+    assert_verdict(verdict(tmp_path, facts, text), want)
+
+
+ROUND_3 = [
+    (BOMBING, "The bomb killed 53 people; 40 civilians and 13 soldiers, the army said.", "-"),
+    (BOMBING, "The bomb killed 53 people, among them 40 civilians and 13 soldiers.", "-"),
+    (BOMBING, "The bomb killed 53 people and wounded 40 civilians and 12 soldiers.", "-"),
+    (BOMBING, "Twelve soldiers and 41 civilians were wounded, and 53 died in the bombing.", "-"),
+    (BOMBING, "The 53 victims of the bombing included 12 children and 30 women.", "-"),
+    (BOMBING, "Among the 53 killed in the bombing were 12 soldiers and "
+              "three police officers.", "-"),
+    (BOMBING, "Police said a second bomb, hidden in a bin, killed 13 of the 53 victims.", "-"),
+    (BOMBING, "The first victim named was Ana Diaz, 34; 52 others also died in the bombing.", "-"),
+    (BOMBING, "Overall 53 people died in the bombing, officials said.", "ok"),
+    (BOMBING, "Yesterday 53 people died in the Marlow Street bombing.", "ok"),
+    (BOMBING, "Overall 60 people died in the bombing, officials said.", "C"),
+    (CRASH, "Flight 302 crashed near Dorval with 212 passengers and nine crew on board; 200"
+            " died.", "C"),
+    (CRASH, "The Boeing 737-800 came down near Dorval, killing 221.", "ok"),
+    (CRASH, "Two of the 221 victims of the Dorval crash were pilots flying as passengers.", "-"),
+    (CRASH, "The crash killed 221 - 212 passengers and nine crew.", "ok"),
+    (CRASH, "The crash killed 221: 200 passengers, 12 children and nine crew.", "ok"),
+    (FIRE, "A second person, a firefighter, was injured in the Ashby tower fire, which "
+           "killed three.", "ok"),
+    (FIRE, "A first-floor resident died in the Ashby tower fire.", "-"),
+    (FIRE, "The 40th resident of Ashby tower to be rehoused since the fire died on Monday "
+           "of natural causes.", "-"),
+    (FIRE, "She was the fourth person to die after the Ashby tower fire.", "C"),
+    (FIRE, "Residents marked the first anniversary of the Ashby tower fire, which killed "
+           "three.", "ok"),
+]
+
+
+@pytest.mark.parametrize(("facts", "text", "want"), ROUND_3)
+def test_round_3(tmp_path: Path, facts: str, text: str, want: str) -> None:
     assert_verdict(verdict(tmp_path, facts, text), want)

@@ -284,16 +284,19 @@ class QuantityChecker:
     def _ordinal_cues(self, article: PreparedArticle,
                       seen: set[tuple[int, int]]) -> Iterator[Evidence]:
         """SPEC §3a: "a fourth death" reads the singular of the cue "deaths"
-        right after an ordinal of a count."""
+        (and "the fourth person to die" the infinitive of "died") within three
+        words after an ordinal of a count."""
         assert self.singular is not None
         text = article.folded
         for m in self.singular.finditer(text):
             sentence = article.sentence_at(m.start())
             if sentence is None or m.end() > sentence.end:
                 continue
+            if m.group().casefold() == "die" and not text[:m.start()].endswith(" to "):
+                continue  # "the fourth person to die", not "a third man could die"
             ordinal = next((e for e in numbers_in(article, sentence) if e.qualifier == "ordinal"
                             and e.end <= m.start() and len(_gap(text, e.end, m.start()).words)
-                            <= 1 and not _gap(text, e.end, m.start()).punct), None)
+                            <= 3 and not _gap(text, e.end, m.start()).punct), None)
             if ordinal is None:
                 continue
             if self.about is not None:
@@ -840,13 +843,16 @@ def compile(fact: Fact, spec: Spec, context: CompileContext) -> QuantityChecker:
 
 def _singulars(cues: Sequence[str]) -> list[str]:
     """The singular a count's ordinal takes, of each plural cue that has one
-    ("deaths": "a fourth death"; "victims": "the 40th victim")."""
+    ("deaths": "a fourth death"; "victims": "the 40th victim"), and the
+    infinitive of "died" ("the fourth person to die")."""
     out = []
     for cue in cues:
         word = normalize_phrase(cue).casefold()
         one = word[:-3] + "y" if word.endswith("ies") else word[:-1]
         if word.endswith("s") and one in ORDINAL_NOUNS:
             out.append(one)
+        if word == "died":
+            out.append("die")  # "the fourth person to die"
     return out
 
 

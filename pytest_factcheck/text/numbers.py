@@ -839,6 +839,10 @@ _ORDINAL = regex.compile(
     r"(?<![\p{L}\p{N}'-])(?P<det>a|an|the)\s+(?P<ord>[0-9]+(?:st|nd|rd|th)|[\p{L}-]+)"
     r"\s+(?:(?P<adj>\p{Ll}[\p{L}]*)\s+)?(?P<noun>" + "|".join(sorted(ORDINAL_NOUNS))
     + r")(?![\p{L}\p{N}'-])", regex.IGNORECASE)
+# "the fourth person to die" counts the dead; "the first man to be rehoused" does not.
+_OTHER_INFINITIVE = regex.compile(
+    r"\s+to\s+(?!die\b|have\s+died\b|be\s+killed\b|lose\s+(?:his|her|their)\s+life\b"
+    r"|perish\b|succumb\b|be\s+confirmed\s+dead\b)", regex.IGNORECASE)
 # People a count may name, as one part of a sum ("212 passengers and nine crew").
 PEOPLE_NOUNS = frozenset(
     [
@@ -918,6 +922,8 @@ def _ordinals(text: str, exprs: Sequence[NumberExpr]) -> list[NumberExpr]:
             continue
         if any(e.start < m.end("ord") and m.start() < e.end for e in exprs):
             continue
+        if _OTHER_INFINITIVE.match(text, m.end()):
+            continue  # "the 40th resident to be rehoused"
         said = f"{m.group('det').casefold()} {word}"
         out.append(NumberExpr(m.start(), m.end("ord"), m.start("ord"), m.end("ord"),
                               Interval(n, INF, label=said), qualifier="ordinal"))
@@ -1069,6 +1075,9 @@ def _joined_after(a: _At) -> bool | None:
     nxt = a.nxt
     if nxt is None or not r.adjacent(j - 1, j):
         return None
+    if nxt.text in "/:" and not (r.adjacent(j, j + 1) and r.tok(j + 1) is not None
+                                 and r.toks[j + 1].kind == "n"):
+        return None  # "killed 221: 200 passengers ...", not 16:05 or 24/7
     if nxt.kind in ("w", "n") or nxt.text in "/:%'":
         return True
     if nxt.text == "-" and r.adjacent(j, j + 1) and r.is_word(j + 1):
@@ -1158,7 +1167,9 @@ def _label(a: _At) -> bool | None:
 # Words that may open a sentence right before a count ("Some 30", "Barely 40").
 _OPENERS = frozenset(w for p in _PREFIX_KINDS for w in p.split()) | frozenset(
     "aged all both another those these its their his her our only just perhaps maybe "
-    "possibly probably reportedly officially altogether together nationwide".split())
+    "possibly probably reportedly officially altogether together nationwide overall "
+    "worldwide elsewhere today yesterday tonight later earlier meanwhile already again "
+    "now then there here in total".split())
 
 
 def _names_at_start(word: str, after: str) -> bool:
