@@ -76,6 +76,13 @@ WHOLES = [
 ]
 
 
+def test_the_parts_of_a_whole_end_with_its_clause() -> None:
+    text = "He was among the 40 people injured in the blast, which killed 53."
+    assert counts(text) == [("40", Interval(40, 40), False), ("53", Interval(53, 53), False)]
+    text = "Among the 221 dead were 30 Dutch citizens; the crash also killed 5 on the ground."
+    assert [part for _, _, part in counts(text)] == [False, True, False]
+
+
 @pytest.mark.parametrize(("text", "whole"), WHOLES)
 def test_among_the_whole_the_other_counts_are_parts(text: str, whole: str) -> None:
     found = counts(text)

@@ -932,7 +932,8 @@ def _ordinals(text: str, exprs: Sequence[NumberExpr]) -> list[NumberExpr]:
 
 def _wholes(text: str, exprs: list[NumberExpr]) -> list[NumberExpr]:
     """After ``among the 221 victims`` or an opening ``Of the 53 dead,``, every
-    later count of the sentence (up to a semicolon) is a part of that whole."""
+    later count of the clause (up to a semicolon, or a comma before ``which``,
+    ``and`` ...) is a part of that whole."""
     for n, e in enumerate(exprs):
         if e.part or e.unit or not _WHOLE_BEFORE.search(text, 0, e.start):
             continue
@@ -940,14 +941,20 @@ def _wholes(text: str, exprs: list[NumberExpr]) -> list[NumberExpr]:
                         | frozenset(["who", "on"])) < 0:
             continue
         whole = text[e.start:e.end]
-        stop = text.find(";", e.end)
-        stop = len(text) if stop < 0 else stop
+        end = _WHOLE_ENDS.search(text, e.end)
+        stop = len(text) if end is None else end.start()
         for k in range(n + 1, len(exprs)):
             o = exprs[k]
             if o.start < stop and not o.part:
                 exprs[k] = NumberExpr(o.start, o.end, o.value_start, o.value_end, o.interval,
                                       True, f"among the {whole}", o.unit, o.qualifier)
     return exprs
+
+
+# Where the parts of a whole end: a semicolon, or a new clause after a comma
+# ("He was among the 40 injured in the blast, which killed 53").
+_WHOLE_ENDS = regex.compile(r";|,\s*(?:which|who|that|and|but|while|whereas|when)\b",
+                            regex.IGNORECASE)
 
 
 def _summable(e: NumberExpr) -> bool:
