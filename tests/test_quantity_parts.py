@@ -12,6 +12,8 @@ import pytest
 
 from .kindkit import assert_verdict, check, verdict
 
+pytest_plugins = ["pytester"]
+
 CRASH = """\
 facts:
   - id: dorval-crash-toll
@@ -282,3 +284,49 @@ ORDINAL_PROSE = [
 def test_ordinals_and_sentence_openers_in_prose(tmp_path: Path, facts: str, text: str,
                                                 want: str) -> None:
     assert_verdict(verdict(tmp_path, facts, text), want)
+
+
+# ---------------------------------------------------------------------------
+# End to end: a desk's articles through the plugin
+# ---------------------------------------------------------------------------
+DESK = CRASH + """\
+  - id: ashby-tower-fire
+    kind: quantity
+    claim: Three people died in the Ashby tower fire.
+    about: [Ashby, tower, fire]
+    cues: [killed, dead, died, deaths, death toll, victims]
+    min: 3
+    max: 3
+"""
+CLEAN_ARTICLE = """\
+Airliner crash near Dorval
+
+The jet, a Boeing 737 operating Flight 302, came down six minutes after take-off,
+killing all 212 passengers and nine crew.
+
+Some 30 Dutch citizens were among the 212 passengers who lost their lives.
+The co-pilot had joined the airline six months before he died.
+
+In a separate story, fire crews confirmed a third death at Ashby tower.
+"""
+DIRTY_ARTICLE = """\
+Fourth death after tower fire
+
+Police confirmed a fourth death from the Ashby tower fire on Tuesday.
+"""
+
+
+def test_sums_and_ordinals_end_to_end(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".yaml", **{"facts/desk": DESK})
+    (pytester.path / "articles").mkdir()
+    (pytester.path / "articles" / "crash.txt").write_text(CLEAN_ARTICLE, encoding="utf-8")
+    result = pytester.runpytest("--factcheck", "articles/")
+    result.assert_outcomes(passed=2)
+    (pytester.path / "articles" / "fire.txt").write_text(DIRTY_ARTICLE, encoding="utf-8")
+    result = pytester.runpytest("--factcheck", "articles/")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines([
+        "*fact 'ashby-tower-fire' (quantity)*",
+        "articles/fire.txt:3:*: out-of-range",
+        "*claims a fourth (at least 4); the fact allows exactly 3*",
+    ])
