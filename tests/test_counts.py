@@ -27,6 +27,9 @@ SUMMED = [
     ("Officials said 200 passengers and 21 crew members died.", 221),
     ("The raid killed 12 Afghan soldiers and three US contractors.", 15),
     ("Seventeen women, six men and a dozen children died in the fire.", 35),
+    ("Nine pensioners and three carers died when the coach crashed.", 12),
+    ("Two Americans and three Iraqis were killed.", 5),
+    ("Four Londoners and two Parisians died.", 6),
 ]
 
 

@@ -280,6 +280,21 @@ ORDINAL_PROSE = [
 ]
 
 
+SERIES = [
+    (FIRE, "The Ashby tower fire was the second in a month; the first, in Hale Court, killed "
+           "five.", "-"),
+    (FIRE, "It was the third deadly fire this year in the borough, after blazes at Ashby tower "
+           "and Hale Court killed nine.", "-"),
+    (FIRE, "The Ashby tower fire, which killed five, was the council's worst.", "C"),
+]
+
+
+@pytest.mark.parametrize(("facts", "text", "want"), SERIES)
+def test_a_sentence_about_a_series_may_count_another_occasion(
+        tmp_path: Path, facts: str, text: str, want: str) -> None:
+    assert_verdict(verdict(tmp_path, facts, text), want)
+
+
 @pytest.mark.parametrize(("facts", "text", "want"), ORDINAL_PROSE)
 def test_ordinals_and_sentence_openers_in_prose(tmp_path: Path, facts: str, text: str,
                                                 want: str) -> None:

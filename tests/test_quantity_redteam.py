@@ -35,6 +35,19 @@ resident to be rehoused", is no count). A clean sentence got no consistent
 reading: "The crash killed 221: 200 passengers, ..." dropped the 221 as if it were
 a time (16:05); a colon joins a number only to digits right after it. After the
 fixes: 3/3, 0/18.
+
+Round 4 (``ROUND_4``: 25 articles on a bus crash, thick with route and bus
+numbers, road and junction numbers, scores, times, dates, speeds, money,
+percentages, ages; 3 planted): first run caught 2/3, false alarms 1/22. The
+false alarm: "the second in a month; the first, in Epping, killed two" (a sentence
+about a series, "the second ... in a month", "the third this year", may count
+another of them: now a note). The miss: "Nine pensioners and five carers died"
+was not summed (nouns of people outside the list); the list is longer and a
+capitalized plural naming people by place (Iraqis, Londoners) counts as one.
+After the fixes: 3/3, 0/22.
+
+Totals over the four rounds, first runs: planted caught 23/29, false alarms
+2/101; now 28/29 and 0/101.
 """
 
 from __future__ import annotations
@@ -322,4 +335,61 @@ ROUND_3 = [
 
 @pytest.mark.parametrize(("facts", "text", "want"), ROUND_3)
 def test_round_3(tmp_path: Path, facts: str, text: str, want: str) -> None:
+    assert_verdict(verdict(tmp_path, facts, text), want)
+
+
+BUS = """\
+facts:
+  - id: harlow-bus-crash
+    kind: quantity
+    claim: Twelve people died when a bus crashed on the Harlow bypass in 2026.
+    about: [Harlow, bus, crash, coach]
+    cues: [killed, killing, dead, died, deaths, death toll, toll, lives, victims]
+    min: 12
+    max: 12
+"""
+ROUND_4 = [
+    (BUS, "The number 9 bus left Harlow at 7.40am with 38 people on board; 12 of them died.", "-"),
+    (BUS, "The No 73 bus crashed on the Harlow bypass, killing 12.", "-"),
+    (BUS, "Route 42 buses were diverted after the Harlow crash, which killed 12 people.", "-"),
+    (BUS, "The bus, a 2019 Volvo B8R, hit a barrier on the A414 near Harlow and 12 "
+          "passengers died.", "-"),
+    (BUS, "The Harlow crash, at junction 7 of the M11, killed 12 and injured 23.", "-"),
+    (BUS, "The driver, 64, who had driven buses for 30 years, was among the 12 killed in "
+          "the Harlow crash.", "-"),
+    (BUS, "Harlow Town beat Enfield 3-1 on Saturday, a week after the bus crash that killed"
+          " 12.", "-"),
+    (BUS, "A fund for the families of the 12 who died in the Harlow bus crash has raised "
+          "£250,000.", "-"),
+    (BUS, "About 80% of the 12 dead in the Harlow crash were pensioners returning from a "
+          "day trip.", "-"),
+    (BUS, "The bus company, which runs 400 coaches from 14 depots, said 12 people had died "
+          "near Harlow.", "-"),
+    (BUS, "Nine pensioners and three carers died when the coach crashed near Harlow.", "-"),
+    (BUS, "Nine pensioners and five carers died when the coach crashed near Harlow.", "C"),
+    (BUS, "A 13th passenger has died after the Harlow bus crash, Essex Police said.", "C"),
+    (BUS, "Police said 15 people were killed when the bus overturned near Harlow.", "C"),
+    (BUS, "Channel 4 News reported that 12 died in the Harlow bus crash.", "-"),
+    (BUS, "The crash happened at 16:05 on 12 May, two miles from Harlow; 12 died.", "-"),
+    (BUS, "The coach was travelling at 70mph, 20mph over the limit, when it crashed near "
+          "Harlow, killing 12.", "-"),
+    (BUS, "The bus crash in Harlow was the second in a month; the first, in Epping, killed "
+          "two.", "-"),
+    (BUS, "\"Twelve people are dead,\" said Chief Constable Ben Harris, \"and 23 are in "
+          "hospital after the Harlow crash.\"", "-"),
+    (BUS, "The Harlow bus crash killed 12 people, including four children and a 91-year-old"
+          " woman.", "-"),
+    (BUS, "In 2016, a coach crash near Harlow killed 7.", "-"),
+    (BUS, "Mrs Patel, 71, lost her husband of 50 years in the Harlow bus crash, which "
+          "killed 12.", "-"),
+    (BUS, "Of the 38 people on the Harlow bus, 12 died and 26 were hurt.", "-"),
+    (BUS, "An Airbus helicopter and 14 ambulances attended the Harlow bus crash, in which "
+          "12 died.", "-"),
+    (BUS, "Twelve people died, and 14 were airlifted to hospital, after the Harlow bus "
+          "crash.", "-"),
+]
+
+
+@pytest.mark.parametrize(("facts", "text", "want"), ROUND_4)
+def test_round_4(tmp_path: Path, facts: str, text: str, want: str) -> None:
     assert_verdict(verdict(tmp_path, facts, text), want)

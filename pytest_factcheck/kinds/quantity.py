@@ -164,6 +164,13 @@ _OTHER_OCCASION = regex.compile(
     r"|offensive|shelling)\b",
     regex.IGNORECASE,
 )
+# "the second bus crash in a month", "the third this year": one of a series, so
+# the sentence may count another of them ("...; the first, in Epping, killed two").
+_SERIES = regex.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|latest|last|[0-9]+(?:nd|rd|th))\s+"
+    r"(?:[\p{L}-]+\s+){0,3}?(?:in\s+(?:a|one|the\s+(?:past|last)(?:\s+\w+)?|\w+)"
+    r"\s+(?:days?|weeks?|fortnight|months?|years?|decades?)|this\s+(?:week|month|year))\b",
+    regex.IGNORECASE)
 # "in Ostra alone", "alone in the capital": a part of the total.
 _ALONE = regex.compile(r"\b(?:[\p{Lu}][\p{L}'-]+|capital|city|town|village|province|region"
                        r"|district|area|family|household|hospital|school|street|building"
@@ -558,6 +565,9 @@ class QuantityChecker:
         for m in _OTHER_OCCASION.finditer(text, sentence.start, sentence.end):
             if self.about is None or not self.about.search(m.group()):
                 return f"says {m.group()!r}"
+        series = _SERIES.search(text, sentence.start, sentence.end)
+        if series is not None:
+            return f"says {series.group()!r}"
         return ""
 
 

@@ -860,7 +860,16 @@ PEOPLE_NOUNS = frozenset(
         "victims", "bystanders", "protesters", "demonstrators", "guests", "visitors",
         "climbers", "hikers", "swimmers", "players", "athletes", "contractors", "diplomats",
         "teachers", "farmers", "monks", "priests", "nuns", "cyclists", "commuters", "shoppers",
-        "diners", "customers", "nationals", "americans", "britons"
+        "diners", "customers", "nationals", "americans", "britons", "pensioners", "carers",
+        "retirees", "schoolchildren", "schoolboys", "schoolgirls", "holidaymakers",
+        "travellers", "travelers", "neighbours", "neighbors", "friends", "siblings",
+        "brothers", "sisters", "sons", "daughters", "parents", "husbands", "wives", "mothers",
+        "fathers", "grandparents", "teens", "youths", "herders", "labourers", "laborers",
+        "builders", "engineers", "technicians", "mechanics", "truckers", "officials",
+        "ministers", "politicians", "lawmakers", "judges", "lawyers", "clerics", "mourners",
+        "waiters", "cleaners", "bodyguards", "peacekeepers", "marines", "airmen",
+        "paratroopers", "commandos", "recruits", "cadets", "conscripts", "militiamen",
+        "seekers", "singers", "dancers", "musicians", "actors"
     ])
 # Words of another state than the count a sum could be: "40 wounded civilians".
 _STATE_WORDS = frozenset(
@@ -873,6 +882,12 @@ _WHOLE_BEFORE = regex.compile(
     regex.IGNORECASE)
 
 
+def _demonym(word: str) -> bool:
+    """A capitalized plural that names people by place: Iraqis, Londoners, Syrians."""
+    return (len(word) > 4 and word[0].isupper() and word[1:].islower()
+            and word.endswith(("ans", "ians", "ers", "is", "ese", "ons", "ards", "ites")))
+
+
 def people_noun_end(text: str, start: int, limit: int, heads: frozenset[str]) -> int:
     """The end of the people noun phrase that starts at ``start`` ("police
     officers", "Dutch citizens"), or -1: up to two modifiers, then a noun of ``heads``."""
@@ -882,7 +897,7 @@ def people_noun_end(text: str, start: int, limit: int, heads: frozenset[str]) ->
         if text[pos:m.start()].strip():
             return -1  # punctuation or a digit in between
         w = m.group().casefold()
-        if w in heads:
+        if w in heads or (heads is PEOPLE_NOUNS and _demonym(m.group())):
             nxt = words[n + 1] if n + 1 < len(words) else None
             if (nxt is not None and not text[m.end():nxt.start()].strip()
                     and nxt.group().casefold() in heads):
