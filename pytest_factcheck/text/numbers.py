@@ -1007,7 +1007,7 @@ def _sums(text: str, exprs: list[NumberExpr]) -> list[NumberExpr]:
         last = group[-1]
         tail = people_noun_end(text, last.end, len(text), PEOPLE_NOUNS)
         if len(group) > 1 and tail >= 0 and not _state_after(text, tail):
-            out.append(_sum(group))
+            out.append(_sum(group, tail))
         else:
             group = group[:1]
             out.append(exprs[k])
@@ -1051,13 +1051,14 @@ def _state_after(text: str, end: int) -> bool:
     return bool(words) and words[0] in _STATE_WORDS
 
 
-def _sum(group: Sequence[NumberExpr]) -> NumberExpr:
+def _sum(group: Sequence[NumberExpr], end: int) -> NumberExpr:
+    """The sum of ``group``, spanning its last noun (``212 passengers and nine crew``)."""
     lo = sum(e.interval.lo for e in group)
     hi = sum(e.interval.hi for e in group)
     label = " + ".join(e.interval.label or fmt_number(e.interval.lo) if e.interval.is_exact
                        or e.interval.label else e.interval.short() for e in group)
     first, last = group[0], group[-1]
-    return NumberExpr(first.start, last.end, first.value_start, last.value_end,
+    return NumberExpr(first.start, end, first.value_start, last.value_end,
                       Interval(lo, hi, any(e.interval.lo_open for e in group),
                                any(e.interval.hi_open for e in group), label=label),
                       qualifier="sum", parts=tuple(group))
