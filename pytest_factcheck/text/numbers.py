@@ -44,7 +44,7 @@ a cue that is that unit. A number that counts a part of a total (after
 * ordinals of a count, at least N (``a fourth death``, ``the 40th victim``: an
   article, the ordinal, a noun of one person or one death);
 * wholes: after ``among the 221 victims`` or an opening ``Of the 53 dead,`` the
-  later counts of the sentence are parts;
+  later counts of its clause are parts;
 * sums: counts of one noun phrase of people joined by ``and`` are one count
   (``212 passengers and nine crew`` = 221, :attr:`NumberExpr.parts` holds them),
   unless the list after a comma breaks a whole down (``seven people, five men and
