@@ -46,8 +46,15 @@ was not summed (nouns of people outside the list); the list is longer and a
 capitalized plural naming people by place (Iraqis, Londoners) counts as one.
 After the fixes: 3/3, 0/22.
 
-Totals over the four rounds, first runs: planted caught 23/29, false alarms
-2/101; now 28/29 and 0/101.
+Round 5 (``ROUND_5``: 20 articles on a mall shooting, read by paragraph, with
+weapon models, an address on a route, a council vote, precincts, ages, money; 5
+planted): first run caught 5/5, false alarms 0/15, with no change. (One
+sentence first marked clean, "Three shoppers and four security guards died",
+is 7 against 5: the reader was right and the label wrong; it is counted as
+planted.)
+
+Totals over the five rounds, first runs: planted caught 28/34, false alarms
+2/116; now 33/34 and 0/116.
 """
 
 from __future__ import annotations
@@ -392,4 +399,59 @@ ROUND_4 = [
 
 @pytest.mark.parametrize(("facts", "text", "want"), ROUND_4)
 def test_round_4(tmp_path: Path, facts: str, text: str, want: str) -> None:
+    assert_verdict(verdict(tmp_path, facts, text), want)
+
+
+SHOOT = """\
+facts:
+  - id: carver-mall-shooting
+    kind: quantity
+    claim: Five people were killed in the shooting at Carver Mall in 2026.
+    about: [Carver Mall, shooting, gunman, mall]
+    cues: [killed, killing, dead, died, deaths, death toll, toll, victims, lives]
+    min: 5
+    max: 5
+    window: paragraph
+"""
+ROUND_5 = [
+    (SHOOT, "The gunman, 19, opened fire with an AR-15 at 2.30pm at Carver Mall, 1400 Route"
+            " 61, killing five.", "-"),
+    (SHOOT, "Police Chief Maria Gomez said the gunman, who had bought a Glock 19 and 300 "
+            "rounds a week earlier, killed five people at the mall.", "-"),
+    (SHOOT, "Carver Mall shooting: five dead, 11 wounded\n\nThe gunman was shot by officers "
+            "at 2.41pm.", "-"),
+    (SHOOT, "Two of the five victims of the Carver Mall shooting were sisters, aged 14 and "
+            "16.", "-"),
+    (SHOOT, "The shooting at Carver Mall killed five. Among them were a 71-year-old guard "
+            "and his two grandsons.", "-"),
+    (SHOOT, "\"He killed five people in under three minutes,\" Chief Gomez said of the Carver"
+            " Mall gunman. \"Three of them were children.\"", "-"),
+    (SHOOT, "The city council voted 7-2 on Monday to close Carver Mall, where five people "
+            "were killed in the shooting.", "-"),
+    (SHOOT, "Three shoppers and two security guards died in the Carver Mall shooting.", "-"),
+    (SHOOT, "Three shoppers and four security guards died in the Carver Mall shooting.", "C"),
+    (SHOOT, "Four adults and three children were killed in the Carver Mall shooting, she "
+            "said.", "C"),
+    (SHOOT, "The Carver Mall gunman killed six people before turning the gun on himself.", "C"),
+    (SHOOT, "The gunman killed five people at Carver Mall, then himself, bringing the "
+            "number of dead to six.", "-"),
+    (SHOOT, "A sixth victim of the Carver Mall shooting died in hospital on Friday.", "C"),
+    (SHOOT, "Officers from the 2nd Precinct and 40 state troopers secured Carver Mall after"
+            " the shooting, which killed five.", "-"),
+    (SHOOT, "The Carver Mall shooting was the 12th mass shooting in the state this year; "
+            "the deadliest, in May, killed nine.", "-"),
+    (SHOOT, "Mr Reyes, 52, and his wife, Ana, 49, were among the five killed at Carver "
+            "Mall.", "-"),
+    (SHOOT, "The mall reopened after 40 days. A memorial lists the five who died in the "
+            "shooting.", "-"),
+    (SHOOT, "Donations of $1.2 million have been made to the families of the five people "
+            "killed in the Carver Mall shooting.", "-"),
+    (SHOOT, "The shooting at Carver Mall left eight dead, police said.", "C"),
+    (SHOOT, "The Carver Mall shooting, in which five died, lasted 6 minutes and involved 47"
+            " shots.", "-"),
+]
+
+
+@pytest.mark.parametrize(("facts", "text", "want"), ROUND_5)
+def test_round_5(tmp_path: Path, facts: str, text: str, want: str) -> None:
     assert_verdict(verdict(tmp_path, facts, text), want)
