@@ -258,3 +258,11 @@ def test_count_invariants_on_count_heavy_text(text: str) -> None:
             assert e.start == e.parts[0].start and e.end >= e.parts[-1].end
             assert e.interval.lo == sum(p.interval.lo for p in e.parts)
             assert not any(p.part for p in e.parts)
+
+
+@settings(deadline=None)
+@given(st.sampled_from(sorted(ORDINAL_WORDS)), st.sampled_from(["a", "the", "A"]),
+       st.sampled_from(["", "confirmed ", "British "]))
+def test_word_ordinals_of_a_count_round_trip(word: str, det: str, adj: str) -> None:
+    text = f"Police said {det} {word} {adj}death was recorded."
+    assert counts(text) == [(f"{det} {word}", Interval(ORDINAL_WORDS[word], INF), False)]
