@@ -60,7 +60,7 @@ from pytest_factcheck.report import (
 )
 from pytest_factcheck.text.lines import Lines
 from pytest_factcheck.text.normalize import normalize
-from pytest_factcheck.text.numbers import find_numbers
+from pytest_factcheck.text.numbers import find_counts, find_numbers
 from pytest_factcheck.text.quotes import find_spans
 from pytest_factcheck.text.segment import paragraph_spans, sentence_spans
 
@@ -156,6 +156,7 @@ def check_text(text: str) -> None:
         find_spans(n.surface, n.folded, ps, pe)
         for ss, se in sentence_spans(n.folded[ps:pe]):
             find_numbers(n.folded[ps + ss:ps + se])
+            find_counts(n.folded[ps + ss:ps + se])
     lines = Lines(text)
     for i in (0, len(text) // 2, len(text)):
         line, col = lines.line_col(i)

@@ -301,9 +301,17 @@ def test_must_not_fire(text: str) -> None:
 # Unsure readings are notes
 # ---------------------------------------------------------------------------
 def test_a_list_of_counts_is_a_note() -> None:
-    ((status, _, message),) = read("The chemical attack killed 3 soldiers and 40 civilians.")
+    ((status, _, message),) = read("The chemical attack killed 3 soldiers and 40 in the town.")
     assert status == "note"
     assert "list" in message
+
+
+def test_a_list_of_people_in_one_phrase_is_their_sum() -> None:
+    ((status, mark, message),) = read("The chemical attack killed 3 soldiers and 40 civilians.")
+    assert (status, mark) == ("contradiction", "killed 3 soldiers and 40 civilians")
+    assert "3 + 40 (exactly 43)" in message
+    ((status, _, _),) = read("The chemical attack killed 30 soldiers and 40 civilians.")
+    assert status == "consistent"
 
 
 def test_another_year_is_a_note() -> None:

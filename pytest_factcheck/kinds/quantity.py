@@ -46,6 +46,14 @@ number that counts something else is not pinned on the cue:
   neighbouring Kestria``), it counts what was found (``found 12 bodies``), or it
   is the subject of a later verb (``Eight workers who died ... were migrants``).
 
+The counts are those of :func:`~pytest_factcheck.text.numbers.find_counts`: a
+sum of parts in one noun phrase of people is one count (``killing 212
+passengers and nine crew``), ``among the N`` makes the other counts parts, and
+an ordinal of a count is at least N (``a fourth death``; a plural cue such as
+``deaths`` also reads its singular right after an ordinal). A sum is a subgroup
+(a note when out of range) only when every part is one and the parts are not
+groups by age or sex (``41 adults and 12 children`` is the total).
+
 The words the claim's own numbers count (``workers`` in ``Twenty-three workers
 died``) are the total's words: they are no subgroup, no rival tally, and an
 about term that is one of them does not block a tie (``Seventeen hostages were
@@ -72,7 +80,16 @@ from ..errors import FactError
 from ..model import Evidence, Fact
 from ..text.dates import MONTH_NAME, MONTH_NAMES, WEEKDAYS
 from ..text.normalize import normalize_phrase
-from ..text.numbers import Interval, NumberExpr, find_numbers, fmt_number
+from ..text.numbers import (
+    ORDINAL_NOUNS,
+    PEOPLE_NOUNS,
+    Interval,
+    NumberExpr,
+    find_counts,
+    find_numbers,
+    fmt_number,
+    people_noun_end,
+)
 from .base import CompileContext, Kind, Locate, Needs, decoder, empty_entries, listing
 
 __all__ = ["QuantityChecker", "compile", "numbers_in"]
@@ -123,6 +140,9 @@ SUBGROUPS = frozenset(
         "tourists", "foreigners", "nationals", "citizens", "migrants", "miners", "pilgrims",
         "worshippers", "spectators", "fans", "voters", "guests", "sailors", "fishermen"
     ])
+# Groups that together make up everyone: a sum of them is no subgroup.
+_BY_AGE_OR_SEX = frozenset(
+    "children child kids babies infants toddlers boys girls women men teenagers elderly".split())
 _OTHER_OCCASION = regex.compile(
     r"\b(?:years?|decades?|months?)\s+(?:ago|earlier|before)\b|\blast\s+year\b"
     r"|\b(?:separate|another|other|earlier|previous|unrelated|different|subsequent|later)"
@@ -144,6 +164,13 @@ _OTHER_OCCASION = regex.compile(
     r"|offensive|shelling)\b",
     regex.IGNORECASE,
 )
+# "the second bus crash in a month", "the third this year": one of a series, so
+# the sentence may count another of them ("...; the first, in Epping, killed two").
+_SERIES = regex.compile(
+    r"\b(?:second|third|fourth|fifth|sixth|latest|last|[0-9]+(?:nd|rd|th))\s+"
+    r"(?:[\p{L}-]+\s+){0,3}?(?:in\s+(?:a|one|the\s+(?:past|last)(?:\s+\w+)?|\w+)"
+    r"\s+(?:days?|weeks?|fortnight|months?|years?|decades?)|this\s+(?:week|month|year))\b",
+    regex.IGNORECASE)
 # "in Ostra alone", "alone in the capital": a part of the total.
 _ALONE = regex.compile(r"\b(?:[\p{Lu}][\p{L}'-]+|capital|city|town|village|province|region"
                        r"|district|area|family|household|hospital|school|street|building"
@@ -191,7 +218,7 @@ def numbers_in(article: PreparedArticle, sentence: Sentence) -> list[NumberExpr]
     found = cache.get(sentence.index)
     if found is None:
         text = article.folded[sentence.start:sentence.end]
-        found = [e.shifted(sentence.start) for e in find_numbers(text)]
+        found = [e.shifted(sentence.start) for e in find_counts(text)]
         cache[sentence.index] = found
     return found
 
@@ -236,6 +263,7 @@ class QuantityChecker:
     terms: tuple[str, ...]
     own_words: frozenset[str] = frozenset()  # words of the cues and about terms
     counted: frozenset[str] = frozenset()  # what the claim's numbers count ("people")
+    singular: regex.Pattern[str] | None = None  # "death" for the cue "deaths"
 
     @cached_property
     def needs(self) -> Needs:
@@ -253,6 +281,34 @@ class QuantityChecker:
             if self.about is not None:
                 win = article.window_at(self.window, m.start())
                 if win is None or not self._mentions_about(text, win, about_in):
+                    continue
+            ev = self._read(article, sentence, m.start(), m.end(), seen)
+            if ev is not None:
+                yield ev
+        if self.singular is not None:
+            yield from self._ordinal_cues(article, seen)
+
+    def _ordinal_cues(self, article: PreparedArticle,
+                      seen: set[tuple[int, int]]) -> Iterator[Evidence]:
+        """SPEC §3a: "a fourth death" reads the singular of the cue "deaths"
+        (and "the fourth person to die" the infinitive of "died") within three
+        words after an ordinal of a count."""
+        assert self.singular is not None
+        text = article.folded
+        for m in self.singular.finditer(text):
+            sentence = article.sentence_at(m.start())
+            if sentence is None or m.end() > sentence.end:
+                continue
+            if m.group().casefold() == "die" and not text[:m.start()].endswith(" to "):
+                continue  # "the fourth person to die", not "a third man could die"
+            ordinal = next((e for e in numbers_in(article, sentence) if e.qualifier == "ordinal"
+                            and e.end <= m.start() and len(_gap(text, e.end, m.start()).words)
+                            <= 3 and not _gap(text, e.end, m.start()).punct), None)
+            if ordinal is None:
+                continue
+            if self.about is not None:
+                win = article.window_at(self.window, m.start())
+                if win is None or self.about.search(text, win.start, win.end) is None:
                     continue
             ev = self._read(article, sentence, m.start(), m.end(), seen)
             if ev is not None:
@@ -383,7 +439,9 @@ class QuantityChecker:
             gap = _gap(text, a, b)
             if not gap.words or gap.words[0] in FUNCTION_WORDS or gap.words[0] in RIVALS:
                 continue
-            listed = (len(gap.words) == 1 and "," in between) or (
+            # "3 soldiers, 40 civilians" (not "which killed nine, forced 2,000")
+            listed = (len(gap.words) == 1 and regex.fullmatch(r"\s*\S+\s*,\s*", between)
+                      is not None) or (
                 len(gap.words) == 2 and gap.words[1] in ("and", "or", "plus"))
             after = _WORD.search(text, o.end, sentence.end)
             if listed and not (after and after.group().casefold() in RIVALS):
@@ -391,7 +449,18 @@ class QuantityChecker:
         return None
 
     def _subgroup(self, text: str, sentence: Sentence, e: NumberExpr) -> str:
-        """The group the number counts, if it is one within a total ("20 children")."""
+        """The group the number counts, if it is one within a total ("20 children");
+        a sum is one only when each of its parts is ("212 passengers and 19 crew",
+        but not "41 adults and 12 children")."""
+        if e.parts:
+            groups = [self._subgroup(text, sentence, p) for p in e.parts]
+            for n in range(len(groups) - 2, -1, -1):  # "two British and three French soldiers"
+                if people_noun_end(text, e.parts[n].end, e.parts[n + 1].start,
+                                   PEOPLE_NOUNS) < 0:
+                    groups[n] = groups[n + 1]
+            if not all(groups) or all(g in _BY_AGE_OR_SEX for g in groups):
+                return ""  # "41 adults and 12 children", "three men and nine women"
+            return " and ".join(groups)
         after = text[e.end:min(sentence.end, e.end + 40)]
         for m in _WORD.finditer(after):
             if _CLAUSE_PUNCT.search(after[:m.start()]):
@@ -408,7 +477,8 @@ class QuantityChecker:
     def _partial(self, text: str, sentence: Sentence, exprs: Sequence[NumberExpr],
                  e: NumberExpr, cs: int, ce: int) -> str:
         """Why the out-of-range number may count only a part of the total, or ""."""
-        if any(o.part_reason == "increment" for o in exprs):
+        if any(o.part_reason == "increment"  # in the same clause: not across a semicolon
+               and ";" not in text[min(o.end, e.end):max(o.start, e.start)] for o in exprs):
             return "the sentence counts in instalments ('more', 'another'); the total is not stated"
         cap = _CAPACITY.search(text, max(sentence.start, e.start - 60), e.start)
         if cap is not None and not _CLAUSE_PUNCT.search(text, cap.end(), e.start):
@@ -427,7 +497,7 @@ class QuantityChecker:
         for m in (_PLACE_AFTER.match(after), first if first and first.end() <= e.start else None):
             if m is not None and self._other_place(m.group("place")):
                 return f"it counts those in {m.group('place')!r}: a part of the total?"
-        if e.end <= cs:
+        if e.end <= cs and e.qualifier != "ordinal":  # "the 40th victim was named": 40 at least
             m = _MAIN_VERB_AFTER.search(text, ce, sentence.end)
             if m and not _CLAUSE_PUNCT.search(text, e.end, m.start()):
                 return ("the number is the subject of another verb "
@@ -495,6 +565,9 @@ class QuantityChecker:
         for m in _OTHER_OCCASION.finditer(text, sentence.start, sentence.end):
             if self.about is None or not self.about.search(m.group()):
                 return f"says {m.group()!r}"
+        series = _SERIES.search(text, sentence.start, sentence.end)
+        if series is not None:
+            return f"says {series.group()!r}"
         return ""
 
 
@@ -553,8 +626,8 @@ def _time_after_at(p: _Pair) -> bool:
 
 def _counts_the_about(p: _Pair) -> bool:
     """"two chemical attacks killed ...": the number counts the ``about`` term."""
-    if not p.before_cue or p.q.about is None:
-        return False
+    if not p.before_cue or p.q.about is None or p.e.qualifier == "ordinal":
+        return False  # "a fifth resident of Ashby tower": the ordinal counts its noun
     hit = p.q.about.search(p.text, p.a, p.b)
     return hit is not None and not set(_WORD.findall(hit.group().casefold())) <= p.q.counted
 
@@ -774,7 +847,23 @@ def compile(fact: Fact, spec: Spec, context: CompileContext) -> QuantityChecker:
     own = frozenset(w.casefold() for t in (*cues, *about)
                     for w in _WORD.findall(normalize_phrase(t)))
     return QuantityChecker(cue_re, _terms_regex(about, plural=True), Interval.allowed(lo, hi),
-                           fact.window, dates, terms, own, _counted(claim))
+                           fact.window, dates, terms, own, _counted(claim),
+                           _terms_regex(_singulars(cues)))
+
+
+def _singulars(cues: Sequence[str]) -> list[str]:
+    """The singular a count's ordinal takes, of each plural cue that has one
+    ("deaths": "a fourth death"; "victims": "the 40th victim"), and the
+    infinitive of "died" ("the fourth person to die")."""
+    out = []
+    for cue in cues:
+        word = normalize_phrase(cue).casefold()
+        one = word[:-3] + "y" if word.endswith("ies") else word[:-1]
+        if word.endswith("s") and one in ORDINAL_NOUNS:
+            out.append(one)
+        if word == "died":
+            out.append("die")  # "the fourth person to die"
+    return out
 
 
 def summary(fact: Fact, spec: Spec) -> str:

@@ -37,6 +37,18 @@ a cue that is that unit. A number that counts a part of a total (after
 ``of them``; ``30 of the dead``; ``27 children among the 87 victims``;
 ``11 members of``) or an increment (``another 20``, ``a further
 20``, ``20 more``) has :attr:`NumberExpr.part` set.
+
+:func:`find_counts` reads a sentence the way a toll is read
+(docs/reading-quantities.md): the expressions of :func:`find_numbers`, plus
+
+* ordinals of a count, at least N (``a fourth death``, ``the 40th victim``: an
+  article, the ordinal, a noun of one person or one death);
+* wholes: after ``among the 221 victims`` or an opening ``Of the 53 dead,`` the
+  later counts of its clause are parts;
+* sums: counts of one noun phrase of people joined by ``and`` are one count
+  (``212 passengers and nine crew`` = 221, :attr:`NumberExpr.parts` holds them),
+  unless the list after a comma breaks a whole down (``seven people, five men and
+  two women``: the five and the two are parts).
 """
 
 from __future__ import annotations
@@ -50,7 +62,7 @@ import regex
 
 from .dates import MONTHS
 
-__all__ = ["Interval", "NumberExpr", "find_numbers"]
+__all__ = ["Interval", "NumberExpr", "find_counts", "find_numbers"]
 
 INF = math.inf
 
@@ -212,7 +224,8 @@ LABEL_WORDS = frozenset(
         "grade", "category", "size", "version", "episode", "season", "platform", "gate",
         "building", "block", "apartment", "flat", "ward", "district", "zone", "sector", "item",
         "rule", "clause", "amendment", "stage", "round", "match", "day", "aged", "age", "ages",
-        "highway", "interstate", "bus", "channel", "squad", "unit"
+        "highway", "interstate", "bus", "channel", "squad", "unit", "junction", "exit",
+        "terminal", "carriage", "track", "runway", "pier", "berth"
     ])
 # Count nouns: a year-like number right before one is a count (``1500 people``).
 COUNT_NOUNS = frozenset(
@@ -323,6 +336,7 @@ class NumberExpr:
     part_reason: str = ""
     unit: str = ""
     qualifier: str = ""
+    parts: tuple[NumberExpr, ...] = ()  # the counts a sum adds up ("212 passengers and nine")
 
     def describe(self) -> str:
         return self.interval.describe()
@@ -330,7 +344,8 @@ class NumberExpr:
     def shifted(self, offset: int) -> NumberExpr:
         return NumberExpr(self.start + offset, self.end + offset, self.value_start + offset,
                           self.value_end + offset, self.interval, self.part, self.part_reason,
-                          self.unit, self.qualifier)
+                          self.unit, self.qualifier,
+                          tuple(p.shifted(offset) for p in self.parts))
 
 
 @dataclass(frozen=True)
@@ -719,7 +734,8 @@ class _Reader:
     def postfix_part(self, end_tok: int, of_consumed: bool) -> str:
         k = end_tok - 1 if of_consumed else end_tok
         # "27 children among the 87 victims", "11 members of one family"
-        for skip in (0, 1, 2):
+        # "30 Dutch citizens were among the 212 passengers"
+        for skip in range(5):
             if self.low(k + skip) == "among" and all(
                     self.is_word(q) for q in range(k, k + skip)):
                 return "among"
@@ -803,6 +819,252 @@ def find_numbers(text: str) -> list[NumberExpr]:
 
 
 # ---------------------------------------------------------------------------
+# Counts as reporters build them: ordinals, wholes and sums of parts
+# ---------------------------------------------------------------------------
+_ORDINAL_UNITS = {w: n for n, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
+    start=1)}
+_ORDINAL_TENS = {w: (n + 2) * 10 for n, w in enumerate(
+    "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split())}
+ORDINAL_WORDS: dict[str, int] = {
+    **_ORDINAL_UNITS, **_ORDINAL_TENS, "hundredth": 100,
+    **{f"{t}-{u}": TENS[t] + n for t in TENS for u, n in _ORDINAL_UNITS.items() if n < 10}}
+# One person or one death: what an ordinal of a toll counts ("a fourth death").
+ORDINAL_NOUNS = frozenset(
+    "death fatality victim casualty person body man woman child boy girl teenager baby "
+    "toddler passenger resident patient worker soldier officer firefighter student pupil "
+    "civilian pedestrian climber miner tourist pilgrim fan spectator".split())
+_ORDINAL = regex.compile(
+    r"(?<![\p{L}\p{N}'-])(?P<det>a|an|the)\s+(?P<ord>[0-9]+(?:st|nd|rd|th)|[\p{L}-]+)"
+    r"\s+(?:(?P<adj>\p{Ll}[\p{L}]*)\s+)?(?P<noun>" + "|".join(sorted(ORDINAL_NOUNS))
+    + r")(?![\p{L}\p{N}'-])", regex.IGNORECASE)
+# "the fourth person to die" counts the dead; "the first man to be rehoused" does not.
+_OTHER_INFINITIVE = regex.compile(
+    r"\s+to\s+(?!die\b|have\s+died\b|be\s+killed\b|lose\s+(?:his|her|their)\s+life\b"
+    r"|perish\b|succumb\b|be\s+confirmed\s+dead\b)", regex.IGNORECASE)
+# People a count may name, as one part of a sum ("212 passengers and nine crew").
+PEOPLE_NOUNS = frozenset(
+    [
+        "people", "persons", "person", "civilians", "civilian", "children", "child", "kids",
+        "men", "man", "women", "woman", "adults", "adult", "babies", "baby", "infants",
+        "boys", "boy", "girls", "girl", "teenagers", "teenager", "villagers", "residents",
+        "refugees", "migrants", "soldiers", "soldier", "troops", "fighters", "militants",
+        "rebels", "insurgents", "police", "officers", "officer", "policemen", "policeman",
+        "workers", "worker", "students", "student", "pupils", "patients", "passengers",
+        "passenger", "crew", "staff", "employees", "guards", "firefighters", "rescuers",
+        "medics", "doctors", "nurses", "paramedics", "journalists", "volunteers", "tourists",
+        "foreigners", "nationals", "citizens", "pilgrims", "worshippers", "spectators", "fans",
+        "miners", "sailors", "fishermen", "pilots", "prisoners", "inmates", "detainees",
+        "pedestrians", "motorists", "drivers", "locals", "members", "relatives", "others",
+        "victims", "bystanders", "protesters", "demonstrators", "guests", "visitors",
+        "climbers", "hikers", "swimmers", "players", "athletes", "contractors", "diplomats",
+        "teachers", "farmers", "monks", "priests", "nuns", "cyclists", "commuters", "shoppers",
+        "diners", "customers", "nationals", "americans", "britons", "pensioners", "carers",
+        "retirees", "schoolchildren", "schoolboys", "schoolgirls", "holidaymakers",
+        "travellers", "travelers", "neighbours", "neighbors", "friends", "siblings",
+        "brothers", "sisters", "sons", "daughters", "parents", "husbands", "wives", "mothers",
+        "fathers", "grandparents", "teens", "youths", "herders", "labourers", "laborers",
+        "builders", "engineers", "technicians", "mechanics", "truckers", "officials",
+        "ministers", "politicians", "lawmakers", "judges", "lawyers", "clerics", "mourners",
+        "waiters", "cleaners", "bodyguards", "peacekeepers", "marines", "airmen",
+        "paratroopers", "commandos", "recruits", "cadets", "conscripts", "militiamen",
+        "seekers", "singers", "dancers", "musicians", "actors"
+    ])
+# Words of another state than the count a sum could be: "40 wounded civilians".
+_STATE_WORDS = frozenset(
+    "injured wounded hurt missing arrested detained rescued evacuated hospitalised "
+    "hospitalized treated displaced sick ill freed released kidnapped abducted".split())
+_NP_WORD = regex.compile(r"\p{L}[\p{L}'-]*")
+_SUM_JOINER = regex.compile(r"\s*(?:(?P<comma>,)\s*(?P<and1>and\s+)?|\s(?P<and2>and)\s+)$")
+_WHOLE_BEFORE = regex.compile(
+    r"(?:(?<![\p{L}\p{N}])among|^\W*of)\s+(?:all\s+)?(?:the|those|these)\s+$",
+    regex.IGNORECASE)
+
+
+def _demonym(word: str) -> bool:
+    """A capitalized plural that names people by place: Iraqis, Londoners, Syrians."""
+    return (len(word) > 4 and word[0].isupper() and word[1:].islower()
+            and word.endswith(("ans", "ians", "ers", "is", "ese", "ons", "ards", "ites")))
+
+
+def people_noun_end(text: str, start: int, limit: int, heads: frozenset[str]) -> int:
+    """The end of the people noun phrase that starts at ``start`` ("police
+    officers", "Dutch citizens"), or -1: up to two modifiers, then a noun of ``heads``."""
+    words = list(_NP_WORD.finditer(text, start, limit))[:4]
+    pos = start
+    for n, m in enumerate(words):
+        if text[pos:m.start()].strip():
+            return -1  # punctuation or a digit in between
+        w = m.group().casefold()
+        if w in heads or (heads is PEOPLE_NOUNS and _demonym(m.group())):
+            nxt = words[n + 1] if n + 1 < len(words) else None
+            if (nxt is not None and not text[m.end():nxt.start()].strip()
+                    and nxt.group().casefold() in heads):
+                return nxt.end()  # "police officers"
+            return m.end()
+        if n == 2:
+            return -1
+        if w in FUNCTION_WORDS or w in _STATE_WORDS or w in CASUALTY_NOUNS or w in ORDINAL_WORDS:
+            return -1
+        pos = m.end()
+    return -1
+
+
+def find_counts(text: str) -> list[NumberExpr]:
+    """The counts of ``text`` (a normalized sentence) as a toll reads them: the
+    expressions of :func:`find_numbers`, plus ordinals of a count (``a fourth death``
+    is at least 4), with ``among the N``/``of the N`` making what follows a part,
+    and the counts of one noun phrase of people summed (``212 passengers and nine
+    crew`` is 221)."""
+    exprs = find_numbers(text)
+    exprs = sorted([*exprs, *_ordinals(text, exprs)], key=lambda e: e.start)
+    return _sums(text, _wholes(text, exprs))
+
+
+def _ordinals(text: str, exprs: Sequence[NumberExpr]) -> list[NumberExpr]:
+    """``a fourth death``, ``the 40th victim``, ``a third person``: at least N."""
+    out = []
+    for m in _ORDINAL.finditer(text):
+        word = m.group("ord").casefold()
+        n = ORDINAL_WORDS.get(word)
+        if n is None and word[:-2].isdigit():
+            n = int(word[:-2])
+        if not n:
+            continue
+        adj = m.group("adj")
+        if adj is not None and adj.casefold() in FUNCTION_WORDS:
+            continue
+        if any(e.start < m.end("ord") and m.start() < e.end for e in exprs):
+            continue
+        if _OTHER_INFINITIVE.match(text, m.end()):
+            continue  # "the 40th resident to be rehoused"
+        said = f"{m.group('det').casefold()} {word}"
+        out.append(NumberExpr(m.start(), m.end("ord"), m.start("ord"), m.end("ord"),
+                              Interval(n, INF, label=said), qualifier="ordinal"))
+    return out
+
+
+def _wholes(text: str, exprs: list[NumberExpr]) -> list[NumberExpr]:
+    """After ``among the 221 victims`` or an opening ``Of the 53 dead,``, every
+    later count of the clause (up to a semicolon, or a comma before ``which``,
+    ``and`` ...) is a part of that whole."""
+    for n, e in enumerate(exprs):
+        if e.part or e.unit or not _WHOLE_BEFORE.search(text, 0, e.start):
+            continue
+        if people_noun_end(text, e.end, len(text), PEOPLE_NOUNS | CASUALTY_NOUNS
+                        | frozenset(["who", "on"])) < 0:
+            continue
+        whole = text[e.start:e.end]
+        end = _WHOLE_ENDS.search(text, e.end)
+        stop = len(text) if end is None else end.start()
+        for k in range(n + 1, len(exprs)):
+            o = exprs[k]
+            if o.start < stop and not o.part:
+                exprs[k] = NumberExpr(o.start, o.end, o.value_start, o.value_end, o.interval,
+                                      True, f"among the {whole}", o.unit, o.qualifier)
+    return exprs
+
+
+# Where the parts of a whole end: a semicolon, or a new clause after a comma
+# ("He was among the 40 injured in the blast, which killed 53").
+_WHOLE_ENDS = regex.compile(r";|,\s*(?:which|who|that|and|but|while|whereas|when)\b",
+                            regex.IGNORECASE)
+
+
+def _summable(e: NumberExpr) -> bool:
+    return not e.part and not e.unit and e.qualifier != "ordinal"
+
+
+def _sums(text: str, exprs: list[NumberExpr]) -> list[NumberExpr]:
+    """Counts of one noun phrase of people, joined by ``and`` (and commas before
+    it), as one sum: ``killing 212 passengers and nine crew``, ``41 adults and 12
+    children``, ``40 civilians, nine soldiers and four police officers``."""
+    out: list[NumberExpr] = []
+    k = 0
+    while k < len(exprs):
+        group = [exprs[k]]
+        ands = [False]  # whether each joiner so far is "and"
+        while _summable(group[-1]) and k + len(group) < len(exprs):
+            a, b = group[-1], exprs[k + len(group)]
+            head = people_noun_end(text, a.end, b.start, PEOPLE_NOUNS)
+            if head < 0:
+                head = _shared_noun(text, a.end, b.start)
+            joiner = _SUM_JOINER.match(text, head, b.start) if head >= 0 else None
+            if joiner is None or joiner.end() != b.start or not _summable(b):
+                break
+            group.append(b)
+            ands.append(bool(joiner.group("and1") or joiner.group("and2")))
+        while len(group) > 1 and not ands[len(group) - 1]:
+            group.pop()  # the list must end with "and" ("..., nine soldiers and four")
+        if len(group) > 2 and not ands[1] and _breakdown(text, group):
+            # "seven people, five men and two women": the total, then what it is made of
+            out.append(exprs[k])
+            out.extend(NumberExpr(o.start, o.end, o.value_start, o.value_end, o.interval,
+                                  True, "breakdown", o.unit, o.qualifier) for o in group[1:])
+            k += len(group)
+            continue
+        last = group[-1]
+        tail = people_noun_end(text, last.end, len(text), PEOPLE_NOUNS)
+        if len(group) > 1 and tail >= 0 and not _state_after(text, tail):
+            out.append(_sum(group, tail))
+        else:
+            group = group[:1]
+            out.append(exprs[k])
+        k += len(group)
+    return out
+
+
+_ELIDED = regex.compile(r"(?:\s+\p{Lu}[\p{L}'-]*){1,2}(?=\s+and\s)")
+
+
+def _shared_noun(text: str, start: int, limit: int) -> int:
+    """The end of capitalized modifiers whose noun is the next part's: "two British
+    and three French soldiers", "four Israeli and two Palestinian civilians"; or -1."""
+    m = _ELIDED.match(text, start, limit)
+    if m is None or any(w.casefold() in FUNCTION_WORDS for w in m.group().split()):
+        return -1
+    return m.end()
+
+
+# Nouns of a whole that a list after a comma breaks down ("seven people, five men ...").
+_WHOLE_NOUNS = frozenset("people persons victims dead casualties others".split())
+
+
+def _breakdown(text: str, group: Sequence[NumberExpr]) -> bool:
+    """Is the first count of a comma list the total the rest makes up: a noun of
+    a whole before the comma ("seven people, five men and two women"), or the rest
+    adding up to it ("12 civilians, nine children and three women")?"""
+    first, rest = group[0], group[1:]
+    head = people_noun_end(text, first.end, group[1].start, PEOPLE_NOUNS)
+    noun = text[first.end:head].split()[-1].casefold() if head > first.end else ""
+    exact = all(e.interval.is_exact for e in group)
+    return noun in _WHOLE_NOUNS or (exact and sum(e.interval.lo for e in rest)
+                                    == first.interval.lo)
+
+
+def _state_after(text: str, end: int) -> bool:
+    """"... and 40 civilians were wounded": the last part names another tally."""
+    words = [m.group().casefold() for m in _NP_WORD.finditer(text, end, min(len(text), end + 30))]
+    words = [w for w in words[:3] if w not in ("were", "was", "are", "is", "been", "had", "have",
+                                                "has", "also", "later", "seriously", "badly")]
+    return bool(words) and words[0] in _STATE_WORDS
+
+
+def _sum(group: Sequence[NumberExpr], end: int) -> NumberExpr:
+    """The sum of ``group``, spanning its last noun (``212 passengers and nine crew``)."""
+    lo = sum(e.interval.lo for e in group)
+    hi = sum(e.interval.hi for e in group)
+    label = " + ".join(e.interval.label or fmt_number(e.interval.lo) if e.interval.is_exact
+                       or e.interval.label else e.interval.short() for e in group)
+    first, last = group[0], group[-1]
+    return NumberExpr(first.start, end, first.value_start, last.value_end,
+                      Interval(lo, hi, any(e.interval.lo_open for e in group),
+                               any(e.interval.hi_open for e in group), label=label),
+                      qualifier="sum", parts=tuple(group))
+
+
+# ---------------------------------------------------------------------------
 # What is not a count: one named rule each, tried in order
 # ---------------------------------------------------------------------------
 class _At(NamedTuple):
@@ -836,6 +1098,9 @@ def _joined_after(a: _At) -> bool | None:
     nxt = a.nxt
     if nxt is None or not r.adjacent(j - 1, j):
         return None
+    if nxt.text in "/:" and not (r.adjacent(j, j + 1) and r.tok(j + 1) is not None
+                                 and r.toks[j + 1].kind == "n"):
+        return None  # "killed 221: 200 passengers ...", not 16:05 or 24/7
     if nxt.kind in ("w", "n") or nxt.text in "/:%'":
         return True
     if nxt.text == "-" and r.adjacent(j, j + 1) and r.is_word(j + 1):
@@ -913,10 +1178,29 @@ def _label(a: _At) -> bool | None:
         return True
     if r.low(pk) in LABEL_WORDS:
         return True
-    if r.is_capitalized(pk) and not r.at_sentence_start(pk) and (
-            r.low(pk) not in FUNCTION_WORDS) and r.low(pk) not in MONTHS:
-        return True
+    if r.is_capitalized(pk) and (r.low(pk) not in FUNCTION_WORDS) and (
+            r.low(pk) not in MONTHS) and (not r.at_sentence_start(pk)
+                                          or _names_at_start(r.low(pk), a.after)):
+        return True  # "Flight 302", and "Boeing 737 crashed" opening a sentence
+    if r.low(pk) in ("a", "an") and r.tok(i + 1) is not None and r.low(i + 1) not in SCALES:
+        return True  # "a 737 carrying 150 people": a model, not a count
     return None
+
+
+# Words that may open a sentence right before a count ("Some 30", "Barely 40").
+_OPENERS = frozenset(w for p in _PREFIX_KINDS for w in p.split()) | frozenset(
+    "aged all both another those these its their his her our only just perhaps maybe "
+    "possibly probably reportedly officially altogether together nationwide overall "
+    "worldwide elsewhere today yesterday tonight later earlier meanwhile already again "
+    "now then there here in total".split())
+
+
+def _names_at_start(word: str, after: str) -> bool:
+    """Does a capitalized first word name the number after it ("Flight", "Boeing")
+    rather than qualify a count ("Some", "Nearly", "Officially") or take it as
+    its object ("Killing 12 people")?"""
+    verb = word.endswith(("ed", "ing")) and (after in COUNT_NOUNS or after in PEOPLE_NOUNS)
+    return word not in _OPENERS and not word.endswith("ly") and not verb
 
 
 def _name_of_number(a: _At) -> bool | None:
