@@ -13,14 +13,18 @@ Pytest-free, on the same article reading as a check:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..corpus import Corpus
+from ..loader import load_catalog
 from ..model import Problem
 from .candidates import read_article, read_quotes
 from .disagreements import Discovery, discover, entity_index, people
+from .draft import draft_yaml
+from .written import Written, settle
 
 __all__ = ["Suggestion", "suggest"]
 
@@ -28,15 +32,32 @@ __all__ = ["Suggestion", "suggest"]
 @dataclass(frozen=True)
 class Suggestion:
     discovery: Discovery
-    problems: tuple[Problem, ...]
+    problems: tuple[Problem, ...]  # articles or fact files that could not be read
+    written: Written
+
+    def draft(self) -> str:
+        return draft_yaml(self.discovery, self.written)
 
 
-def suggest(paths: Sequence[str | Path], *, rootdir: str | Path = ".") -> Suggestion:
-    """Read every article below ``paths`` and find the candidates and disagreements."""
-    sel = Corpus(Path(rootdir)).load(list(paths))
+def suggest(paths: Sequence[str | Path], *, facts: Sequence[str | Path] = (),
+            rootdir: str | Path = ".") -> Suggestion:
+    """Read every article below ``paths`` and find the candidates and disagreements;
+    with ``facts``, mark the disagreements those facts settle."""
+    root = Path(rootdir)
+    problems: list[Problem] = []
+    written = Written()
+    if facts:
+        catalog = load_catalog(list(facts))
+        problems.extend(catalog.problems)
+        written = Written.of(catalog)
+    sel = Corpus(root).load(list(paths))
     articles = sel.articles
     readings = [read_article(a) for a in articles]
     named = people(readings)
     index = entity_index(named.people)
     quotes = [q for a in articles for q in read_quotes(a, index)]
-    return Suggestion(discover(readings, quotes, named), tuple(sel.problems))
+    found = discover(readings, quotes, named)
+    if facts:
+        found = dataclasses.replace(found, disagreements=tuple(
+            dataclasses.replace(d, covered=settle(d, written)) for d in found.disagreements))
+    return Suggestion(found, (*problems, *sel.problems), written)

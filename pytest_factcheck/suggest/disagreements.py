@@ -49,7 +49,7 @@ from .candidates import CountSeen, NameSeen, Place, QuoteSeen, Readings, TitleSe
 from .names import NOT_PERSON_WORDS, TITLE_HEADS, near_word, particle_free
 
 __all__ = ["Disagreement", "Discovery", "Person", "Variant", "discover", "entity_index",
-           "people", "slug"]
+           "people", "slug", "wordings"]
 
 ANCHOR = 5  # words of a shared run that make two quotes one quote (the quote kind's default)
 SIMILARITY = 0.8  # the quote kind's default: below it, two spans are two quotes
@@ -82,6 +82,13 @@ class Disagreement:
     variants: tuple[Variant, ...]
     why: str
     covered: str = ""
+    # What settles it, for ``--facts`` (see :mod:`.written`): the count's cues
+    # and event words, the quote's words, the person's id and forms.
+    cues: tuple[str, ...] = ()
+    about: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    person: str = ""
+    forms: tuple[str, ...] = ()
 
     @property
     def dispute(self) -> tuple[int, int]:
@@ -314,7 +321,9 @@ def _count_disagreements(counts: Sequence[CountSeen]) -> list[Disagreement]:
             continue
         out.append(Disagreement("quantity", f"{cls}: {event}",
                                 _variants((c.value, c.place) for c in seen),
-                                "one count given values that cannot all be true"))
+                                "one count given values that cannot all be true",
+                                cues=tuple(sorted({c.cue for c in seen})),
+                                about=tuple(sorted({c.phrase for c in seen}))))
     return out
 
 
@@ -377,7 +386,7 @@ def _contained(small: Sequence[str], big: Sequence[str]) -> bool:
     return any(tuple(big[i:i + n]) == tuple(small) for i in range(len(big) - n + 1))
 
 
-def _wordings(group: Sequence[QuoteSeen], names: dict[str, str]) -> tuple[Variant, ...]:
+def wordings(group: Sequence[QuoteSeen], names: dict[str, str]) -> tuple[Variant, ...]:
     """The group's wordings: spans quoting the same words (one may be a part
     of another) are one wording, shown by its longest span, with its speaker."""
     union = _Union()
@@ -407,14 +416,15 @@ def _quote_disagreements(groups: Sequence[Sequence[QuoteSeen]],
         changed = any(altered(a, b) for a in g for b in g if a is not b)
         if not changed and len(speakers) < 2:
             continue
-        variants = _wordings(g, names)
+        variants = wordings(g, names)
         if len(variants) < 2 and len(speakers) < 2:
             continue
         why = ("one quote given to different people" if len(speakers) > 1
                else "one quote in different wordings")
         words = variants[0].value.split()
         subject = " ".join(words[:12]) + ("..." if len(words) > 12 else "")
-        out.append(Disagreement("quote", subject, variants, why))
+        main = max(g, key=lambda q: len(q.words))
+        out.append(Disagreement("quote", subject, variants, why, words=main.words))
     return out
 
 
@@ -486,7 +496,8 @@ def _role_disagreements(titles: dict[str, tuple[TitleSeen, ...]],
             continue
         out.append(Disagreement("role", found[pid].name,
                                 _variants((t.title, t.place) for t in seen),
-                                "one person given titles of different offices"))
+                                "one person given titles of different offices",
+                                person=pid, forms=found[pid].forms))
     return out
 
 
