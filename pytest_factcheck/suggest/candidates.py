@@ -149,15 +149,15 @@ _APPOS = regex.compile(
 
 def _is_title(words: list[str]) -> bool:
     """A title: words that are capitalized or title words, the last an office."""
-    if not words or words[-1].casefold() not in TITLE_HEADS and "of" not in (
-            w.casefold() for w in words):
+    if not words or (words[-1].casefold() not in TITLE_HEADS and "of" not in (
+            w.casefold() for w in words)):
         return False
     heads = [i for i, w in enumerate(words) if w.casefold() in TITLE_HEADS]
     if not heads:
         return False
     for i, w in enumerate(words):
         low = w.casefold()
-        if low in TITLE_WORDS or nationality_like(low) and w[:1].isupper():
+        if low in TITLE_WORDS or (nationality_like(low) and w[:1].isupper()):
             continue
         if i == 0 and low.endswith("'s"):
             continue  # Italy's foreign minister
@@ -180,7 +180,7 @@ def _title_before(text: str, sent: Sentence, run: NameRun) -> str:
     words = before.split()
     k = len(words)
     while k > 0 and (words[k - 1].casefold() in TITLE_WORDS
-                     or words[k - 1][:1].isupper() and not words[k - 1].endswith((",", ".")))\
+                     or (words[k - 1][:1].isupper() and not words[k - 1].endswith((",", "."))))\
             and not regex.search(r"[,;:.\"()]$", words[k - 1]):
         k -= 1
     phrase = words[k:] + lead

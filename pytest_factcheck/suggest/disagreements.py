@@ -201,7 +201,7 @@ def _name_clusters(forms: dict[tuple[str, ...], list[NameSeen]]) -> _Union:
     for key in forms:
         union.find(" ".join(key))
         for i, w in enumerate(key):
-            rest = key[:i] + ("*",) + key[i + 1:]
+            rest = (*key[:i], "*", *key[i + 1:])
             blocks[(len(key), i, rest, particle_free(w)[:1])].append(key)
     for members in blocks.values():
         if len(members) < 2 or len(members) > 50:
@@ -248,7 +248,7 @@ def people(readings: Sequence[Readings]) -> _Names:
     disagreements: list[Disagreement] = []
     by_form: dict[tuple[str, ...], str] = {}
     used_ids: set[str] = set()
-    for root, keys in sorted(clusters.items()):
+    for _root, keys in sorted(clusters.items()):
         seen = [n for k in keys for n in forms[k]]
         own_surnames = {particle_free(k[-1]) for k in keys}
         bare = [n for s in own_surnames if len(surnames[s]) == 1 for n in alone.get(s, ())]
@@ -408,11 +408,22 @@ def wordings(group: Sequence[QuoteSeen], names: dict[str, str]) -> tuple[Variant
     return tuple(sorted(out, key=lambda v: (-v.count, -len(v.value), v.value)))
 
 
+def _speakers(group: Sequence[QuoteSeen]) -> set[str]:
+    """The people the group's articles give the quote to: in each article the
+    first attribution counts (a later span giving the same words to another
+    person is someone repeating them, as the quote kind reads it)."""
+    first: dict[str, str] = {}
+    for q in sorted(group, key=lambda q: q.place):
+        if q.speaker:
+            first.setdefault(q.place.article, q.speaker)
+    return set(first.values())
+
+
 def _quote_disagreements(groups: Sequence[Sequence[QuoteSeen]],
                          names: dict[str, str]) -> list[Disagreement]:
     out = []
     for g in groups:
-        speakers = {q.speaker for q in g if q.speaker}
+        speakers = _speakers(g)
         changed = any(altered(a, b) for a in g for b in g if a is not b)
         if not changed and len(speakers) < 2:
             continue

@@ -36,7 +36,16 @@ import regex
 from ..kinds.role import title_key
 from ..text.numbers import fmt_number
 from .candidates import CountSeen, Place, QuoteSeen
-from .disagreements import Discovery, Person, count_groups, hull, quote_groups, slug, wordings
+from .disagreements import (
+    Discovery,
+    Person,
+    conflict,
+    count_groups,
+    hull,
+    quote_groups,
+    slug,
+    wordings,
+)
 from .written import Written
 
 __all__ = ["comment", "draft_yaml", "yaml_str"]
@@ -209,16 +218,20 @@ def draft_yaml(d: Discovery, written: Written | None = None) -> str:
     names = {p.id: p.name for p in d.people}
     out.add("facts:")
     start = len(out.lines)
+    surnames = Counter(p.surname.casefold() for p in d.people)
+    disputed = {x.person for x in d.disagreements if x.kind == "role" and not x.covered}
     for dis in d.disagreements:
         if dis.kind != "spelling" or dis.covered:
             continue
         preferred = dis.variants[0].value
         avoid = [v.value for v in dis.variants[1:]]
+        avoid += _bare_surnames(preferred, avoid, surnames)
         counts = ", ".join(f"{v.value} ({v.count})" for v in dis.variants)
+        claim = f"Articles write {counts}; the majority form is preferred."
         for v in dis.variants:
             out.add(f"  #   {comment(v.value)}: {comment(_where(v.places))}")
         out.add(f"  - id: {ids.new(preferred + ' spelling')}", "    kind: spelling",
-                f"    claim: {yaml_str(f'Articles write {counts}; the majority form is preferred.')}",
+                f"    claim: {yaml_str(claim)}",
                 f"    preferred: {yaml_str(preferred)}", f"    avoid: {_list(avoid)}", "")
     for key, seen in count_groups(d.counts).items():
         _quantity(out, ids, key, seen, written)
@@ -230,11 +243,30 @@ def draft_yaml(d: Discovery, written: Written | None = None) -> str:
             by_key: dict[str, str] = {}
             for t in seen_titles:
                 by_key.setdefault(title_key(t.title), t.title)
-            _role(out, ids, p, list(by_key.values()), sorted(t.place for t in seen_titles),
-                  entity[p.id], written)
+            titles = list(by_key.values())
+            if p.id in disputed:
+                # A disputed title: keep the majority office and what agrees with it.
+                main = Counter(title_key(t.title) for t in seen_titles).most_common(1)[0][0]
+                titles = [t for t in titles if not conflict(t, by_key[main])]
+            _role(out, ids, p, titles, sorted(t.place for t in seen_titles), entity[p.id],
+                  written)
     if len(out.lines) == start:
         out.lines[-1] = "facts: []"
     return "\n".join(out.lines).rstrip("\n") + "\n"
+
+
+def _bare_surnames(preferred: str, avoid: Sequence[str], surnames: Counter[str]) -> list[str]:
+    """The variant surname alone (``Konoshenkov`` for ``Igor Konoshenkov``), when
+    only the surname differs and the variant is nobody's surname."""
+    want = preferred.split()
+    out = []
+    for a in avoid:
+        got = a.split()
+        if (len(got) == len(want) > 1 and got[:-1] == want[:-1]
+                and got[-1].casefold() != want[-1].casefold()
+                and surnames[got[-1].casefold()] == 0):
+            out.append(got[-1])
+    return out
 
 
 def _single_quotes(quotes: Sequence[QuoteSeen]) -> list[QuoteSeen]:

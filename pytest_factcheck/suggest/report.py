@@ -1,0 +1,62 @@
+"""The disagreements of a discovery as JSON and as a terminal table.
+
+The JSON (``version`` 1)::
+
+    {"version": 1,
+     "articles": 4,
+     "disagreements": [
+       {"kind": "spelling", "subject": "Sergei Lavrov", "why": "...",
+        "covered_by": "lavrov-spelling",            # only with --facts, when one does
+        "variants": [
+          {"value": "Sergei Lavrov", "count": 4,
+           "places": [{"article": "a.txt", "line": 3, "column": 5, "excerpt": "..."}]},
+          ...]}]}
+
+A quote variant also has ``speaker`` (the name its attribution gives). The
+table shows the same, most-disputed first; every piece of article text goes
+through :func:`~pytest_factcheck.outputs.safe_text.neutralise`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..outputs.safe_text import neutralise
+from .disagreements import Discovery
+
+__all__ = ["VERSION", "report_json", "table"]
+
+VERSION = 1
+VALUE_WIDTH = 56
+PLACES_SHOWN = 3
+
+
+def report_json(d: Discovery) -> dict[str, Any]:
+    return {"version": VERSION, "articles": d.articles,
+            "disagreements": [x.to_json() for x in d.disagreements]}
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def table(d: Discovery) -> list[str]:
+    """The disagreements as terminal lines (already neutralised)."""
+    if not d.disagreements:
+        return [f"factcheck suggest: no disagreement found in {d.articles} articles"]
+    open_ = sum(1 for x in d.disagreements if not x.covered)
+    lines = [f"factcheck suggest: {len(d.disagreements)} disagreements in {d.articles} "
+             f"articles ({open_} not settled by a written fact), most disputed first",
+             f"{'#':>3}  {'kind':<8}  {'value':<{VALUE_WIDTH}}  {'uses':>4}  where"]
+    for n, x in enumerate(d.disagreements, 1):
+        settled = f"  [settled by {x.covered}]" if x.covered else ""
+        lines.append(f"{n:>3}  {x.kind:<8}  {_cut(x.subject, 70)} -- {x.why}{settled}")
+        for v in x.variants:
+            shown = (f"{v.speaker}: " if v.speaker else "") + v.value
+            where = ", ".join(p.short for p in v.places[:PLACES_SHOWN])
+            if len(v.places) > PLACES_SHOWN:
+                where += f" +{len(v.places) - PLACES_SHOWN}"
+            lines.append(f"{'':>3}  {'':<8}  {_cut(shown, VALUE_WIDTH):<{VALUE_WIDTH}}  "
+                         f"{v.count:>4}  {where}")
+    return [neutralise(line) for line in lines]
