@@ -106,8 +106,8 @@ class NameRun:
 
 
 def title_case(word: str) -> str:
-    """``VLADIMIR`` -> ``Vladimir``; other words unchanged."""
-    if len(word) > 1 and word.isupper():
+    """``VLADIMIR`` -> ``Vladimir``; other words (and acronyms: ``US``) unchanged."""
+    if len(word) >= 4 and word.isupper():
         return word[:1] + word[1:].lower()
     return word
 
