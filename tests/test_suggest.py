@@ -103,29 +103,43 @@ def test_places_are_spelt_too_but_never_become_people(tmp_path: Path) -> None:
 
 # -- quantity ---------------------------------------------------------------------------
 FLOOD = {
-    "a": "The flood killed 23 people and left 41 injured, officials said.",
-    "b": "The death toll from the flood has risen to thirty-two, with 41 people injured.",
-    "c": "Residents asked why no warning came before the flood, which killed at least 20.",
+    "a": "The flood that swept through Valdora killed 23 people and left 41 injured.",
+    "b": "The death toll from the Valdora flood has risen to thirty-two, with 41 injured.",
+    # No place in the sentence: the one place this corpus ties the flood to,
+    # named elsewhere in the article.
+    "c": "Residents of Valdora were angry.\n\nThey asked why no warning came before the "
+         "flood, which killed at least 20.",
 }
 
 
 def test_one_count_given_values_that_cannot_all_be_true(tmp_path: Path) -> None:
     (d,) = found(corpus(tmp_path, **FLOOD), "quantity")
-    assert d.subject == "dead: flood"
+    assert d.subject == "dead: flood (Valdora)"
     assert values(d) == {"23", "thirty-two", "at least 20"}
+    assert d.variants[0].places[0].line in (1, 3)
 
 
 @pytest.mark.parametrize("texts", [
     # Dead and injured are different counts.
-    {"a": "The flood killed 23 people.", "b": "The flood left 32 people injured."},
+    {"a": "The Valdora flood killed 23 people.", "b": "The Valdora flood left 32 injured."},
     # At least 20 is true of 23.
-    {"a": "The flood killed 23 people.", "b": "The flood killed at least 20 people."},
-    # Two events.
-    {"a": "The flood killed 23 people.", "b": "A fire at the depot killed five workers."},
+    {"a": "The Valdora flood killed 23 people.",
+     "b": "The flood in Valdora killed at least 20 people."},
+    # Two events of one kind, in two towns.
+    {"a": "The Dorking warehouse fire killed seven people.",
+     "b": "The Ripon warehouse fire killed nine people."},
+    # A count whose sentence and article do not say which of two fires it counts.
+    {"a": "The Dorking warehouse fire killed seven people.",
+     "b": "The Ripon warehouse fire killed nine people.",
+     "c": "Firefighters said the warehouse fire killed 12 people."},
+    # Two kinds of event.
+    {"a": "The Valdora flood killed 23 people.", "b": "A fire in Valdora killed five workers."},
     # A part of the total is not the total.
-    {"a": "The flood killed 23 people.", "b": "The flood killed 23, including two firefighters."},
+    {"a": "The Valdora flood killed 23 people.",
+     "b": "Two firefighters were among those the Valdora flood killed, 23 in all."},
     # A year and a date are not counts.
-    {"a": "The flood killed 23 people.", "b": "The 2003 flood, on 4 April, killed 23."},
+    {"a": "The Valdora flood killed 23 people.", "b": "The 2003 Valdora flood, on 4 April, "
+     "killed 23."},
 ])
 def test_counts_that_do_not_disagree(tmp_path: Path, texts: dict[str, str]) -> None:
     assert found(corpus(tmp_path, **texts), "quantity") == []
@@ -213,7 +227,7 @@ def test_the_desk_lists_its_planted_disagreements() -> None:
     d = suggest([DESK], rootdir=DESK).discovery
     got = {(x.kind, x.subject) for x in d.disagreements}
     assert got == {
-        ("quantity", "dead: flood"),
+        ("quantity", "dead: flood (Valdora)"),
         ("quote", "Nobody could have predicted a storm of this size in March,"),
         ("quote", "We lost whole streets in less than an hour, and we will..."),
         ("role", "Tomas Reiner"),
@@ -247,7 +261,8 @@ def test_the_seeds(tmp_path: Path) -> None:
     got = {(x.kind, x.subject): values(x) for x in s.discovery.disagreements}
     assert got[("spelling", "Sergei Lavrov")] == {"Sergei Lavrov", "Sergey Lavrov"}
     assert got[("spelling", "Khan Sheikhoun")] == {"Khan Sheikhoun", "Khan Shaykhun"}
-    assert got[("quantity", "dead: chemical attack")] == {"89", "87", "at least 80"}
+    assert got[("quantity", "dead: chemical attack (Khan Sheikhoun)")] == {
+        "89", "87", "at least 80"}
     assert any(k == "quote" and "It reminds me of the events in 2003" in s for k, s in got)
     draft = tmp_path / "draft.yaml"
     draft.write_text(s.draft(), encoding="utf-8")
@@ -262,7 +277,7 @@ def test_written_facts_settle_disagreements_and_are_not_suggested_again() -> Non
     covered = {x.subject: x.covered for x in s.discovery.disagreements}
     assert covered["Sergei Lavrov"] == "lavrov-spelling"
     assert covered["Khan Sheikhoun"] == "khan-sheikhoun-spelling"
-    assert covered["dead: chemical attack"] == "khan-sheikhoun-death-toll"
+    assert covered["dead: chemical attack (Khan Sheikhoun)"] == "khan-sheikhoun-death-toll"
     draft = s.draft()
     assert "preferred: \"Sergei Lavrov\"" not in draft
     assert "\n  vladimir-putin:" not in draft  # facts/ names Putin already
@@ -278,7 +293,8 @@ def test_the_command_writes_the_draft_and_the_json(tmp_path: Path,
     assert code == 0
     shown = capsys.readouterr().out
     assert "7 disagreements in 6 articles" in shown
-    assert shown.index("dead: flood") < shown.index("Dmitry Peskov")  # most disputed first
+    # most disputed first
+    assert shown.index("dead: flood (Valdora)") < shown.index("Dmitry Peskov")
     data = json.loads(rep.read_text(encoding="utf-8"))
     assert data["version"] == 1 and data["articles"] == 6
     first = data["disagreements"][0]

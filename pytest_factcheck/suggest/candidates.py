@@ -25,7 +25,7 @@ from ..kinds.role import title_key
 from ..quoting import spoken_quotes
 from ..text.numbers import Interval
 from ..text.phrases import nationality_like
-from .names import TITLE_HEADS, NameRun, name_runs
+from .names import TITLE_HEADS, NameRun, name_runs, title_case
 
 __all__ = ["CUE_CLASSES", "CountSeen", "NameSeen", "Place", "QuoteSeen", "Readings",
            "TitleSeen", "place_of", "read_article", "read_quotes"]
@@ -88,6 +88,8 @@ class CountSeen:
     value: str
     interval: Interval
     place: Place
+    where: tuple[str, ...] = ()  # the place the event is tied to ("Khan Sheikhoun"), if any
+    where_before: bool = False  # the place stands before the event ("the Dorking fire")
 
 
 @dataclass(frozen=True)
@@ -268,10 +270,33 @@ def _readers() -> dict[str, QuantityChecker]:
 _READERS = _readers()
 
 
-def _event(text: str, sent: Sentence, cue_at: int) -> tuple[str, str] | None:
-    """The event word nearest the cue in its sentence, with its modifiers:
-    (key, phrase as written), or None when the sentence names no event."""
-    best: tuple[int, str, str] | None = None
+@dataclass(frozen=True)
+class _Event:
+    key: str  # the event word with its first modifier: "chemical attack"
+    phrase: str  # as written: "chemical weapons attack"
+    where: tuple[str, ...]  # the place it is tied to in the sentence ("Dorking"), or ()
+    start: int
+    before: bool = False
+
+
+_PLACE_BEFORE = regex.compile(
+    r"(?<![\p{L}'])(?P<p>\p{Lu}[\p{L}'\-]+(?:\s\p{Lu}[\p{L}'\-]+){0,2})(?:'s)?\s+$")
+_PLACE_AFTER = regex.compile(
+    r"(?:\s+(?:that|which)\s+\p{Ll}+)?"  # "the flood that swept through the town of Valdora"
+    r"\s+(?:in|at|on|near|outside|through|across|off)\s+(?:the\s+)?"
+    r"(?:[\p{Ll}\-]+\s+){0,3}?(?:of\s+)?"
+    r"(?P<p>\p{Lu}[\p{L}'\-]+(?:\s\p{Lu}[\p{L}'\-]+){0,2})")
+_NOT_PLACES = frozenset("the a an this that last next monday tuesday wednesday thursday friday "
+                        "saturday sunday".split())
+
+
+def _place_words(text: str) -> tuple[str, ...]:
+    words = tuple(w for w in text.split() if w.casefold() not in _NOT_PLACES)
+    return tuple(title_case(w) for w in words)
+
+
+def _events(text: str, sent: Sentence) -> list[_Event]:
+    out = []
     for m in _EVENT.finditer(text, sent.start, sent.end):
         head = m.group("h").casefold()
         head = _PLURALS.get(head, head)
@@ -283,12 +308,23 @@ def _event(text: str, sent: Sentence, cue_at: int) -> tuple[str, str] | None:
                 break
             mods.insert(0, mm.group("m").casefold())
             pos = mm.start()
+        where: tuple[str, ...] = ()
+        before = _PLACE_BEFORE.search(text, max(sent.start, pos - 50), pos)
+        after = _PLACE_AFTER.match(text, m.end(), sent.end)
+        if before is not None:
+            where = _place_words(before.group("p"))
+        if not where and after is not None:
+            where = _place_words(after.group("p"))
         key = f"{mods[0]} {head}" if mods else head
-        phrase = " ".join([*mods, m.group("h").casefold()])
-        d = abs(m.start() - cue_at)
-        if best is None or d < best[0]:
-            best = (d, key, phrase)
-    return None if best is None else (best[1], best[2])
+        out.append(_Event(key, " ".join([*mods, m.group("h").casefold()]), where, m.start(),
+                          before is not None and bool(where)))
+    return out
+
+
+def _event(text: str, sent: Sentence, cue_at: int) -> _Event | None:
+    """The event word nearest the cue in its sentence, or None when it names none."""
+    found = _events(text, sent)
+    return min(found, key=lambda e: abs(e.start - cue_at)) if found else None
 
 
 def _counts(article: PreparedArticle) -> list[CountSeen]:
@@ -313,8 +349,9 @@ def _counts(article: PreparedArticle) -> list[CountSeen]:
             m = regex.match(r"cue '([^']*)'", detail)
             cue = m.group(1).casefold() if m else cls
             value = " ".join(article.original(expr.start, expr.end).split())
-            out.append(CountSeen(cls, event[0], event[1], cue, value, expr.interval,
-                                 place_of(article, expr.start, expr.end)))
+            out.append(CountSeen(cls, event.key, event.phrase, cue, value, expr.interval,
+                                 place_of(article, expr.start, expr.end), event.where,
+                                 event.before))
     return out
 
 

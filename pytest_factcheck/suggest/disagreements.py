@@ -33,6 +33,7 @@ Precision comes first; each rule needs explicit evidence:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -310,28 +311,66 @@ def entity_index(found: Sequence[Person]) -> EntityIndex:
 
 
 # -- counts ----------------------------------------------------------------------------
-def _count_disagreements(counts: Sequence[CountSeen]) -> list[Disagreement]:
-    groups: dict[tuple[str, str], list[CountSeen]] = defaultdict(list)
-    for c in counts:
-        groups[(c.cue_class, c.event)].append(c)
+CountKey = tuple[str, str, tuple[str, ...]]  # cue class, event, place
+
+
+def _place_key(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in words)
+
+
+def placed_counts(readings: Sequence[Readings]) -> tuple[CountSeen, ...]:
+    """Every count tied to a place: its own (``the Dorking fire``, ``the attack
+    on Khan Sheikhoun``), or, for a count whose sentence names none, the one
+    place the corpus ties that event to, when its article names that place
+    (or a spelling variant of it). Other counts say which event they count too
+    vaguely to be compared, and are left out."""
+    places: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for r in readings:
+        for c in r.counts:
+            if c.where:
+                places[c.event].add(tuple(c.where))
     out = []
-    for (cls, event), seen in sorted(groups.items()):
+    for r in readings:
+        named = {tuple(n.words) for n in r.names if len(n.words) > 1}
+        named |= {tuple(n.words) for n in r.names}
+        for c in r.counts:
+            if c.where:
+                out.append(c)
+                continue
+            only = places.get(c.event, set())
+            if len(only) != 1:
+                continue
+            (where,) = only
+            if any(_place_key(n) == _place_key(where) or same_name(n, where) for n in named):
+                out.append(dataclasses.replace(c, where=where))
+    return tuple(out)
+
+
+def count_groups(counts: Sequence[CountSeen]) -> dict[CountKey, list[CountSeen]]:
+    groups: dict[CountKey, list[CountSeen]] = defaultdict(list)
+    for c in counts:
+        groups[(c.cue_class, c.event, _place_key(c.where))].append(c)
+    return dict(sorted(groups.items()))
+
+
+def count_subject(key: CountKey, seen: Sequence[CountSeen]) -> str:
+    cls, event, _ = key
+    where = Counter(" ".join(c.where) for c in seen).most_common(1)[0][0]
+    return f"{cls}: {event} ({where})" if where else f"{cls}: {event}"
+
+
+def _count_disagreements(counts: Sequence[CountSeen]) -> list[Disagreement]:
+    out = []
+    for key, seen in count_groups(counts).items():
         intervals = list({c.interval for c in seen})
         if all(a.meets(b) for i, a in enumerate(intervals) for b in intervals[i + 1:]):
             continue
-        out.append(Disagreement("quantity", f"{cls}: {event}",
+        out.append(Disagreement("quantity", count_subject(key, seen),
                                 _variants((c.value, c.place) for c in seen),
                                 "one count given values that cannot all be true",
                                 cues=tuple(sorted({c.cue for c in seen})),
                                 about=tuple(sorted({c.phrase for c in seen}))))
     return out
-
-
-def count_groups(counts: Sequence[CountSeen]) -> dict[tuple[str, str], list[CountSeen]]:
-    groups: dict[tuple[str, str], list[CountSeen]] = defaultdict(list)
-    for c in counts:
-        groups[(c.cue_class, c.event)].append(c)
-    return dict(sorted(groups.items()))
 
 
 def hull(intervals: Iterable[Interval]) -> tuple[float | None, float | None]:
@@ -343,24 +382,49 @@ def hull(intervals: Iterable[Interval]) -> tuple[float | None, float | None]:
 
 
 # -- quotes ----------------------------------------------------------------------------
+MAX_POSTING = 400  # a run shared by more distinct wordings than this is a stock phrase
+
+
 def quote_groups(quotes: Sequence[QuoteSeen]) -> list[list[QuoteSeen]]:
-    """Quotes sharing an anchor of :data:`ANCHOR` words, grouped (transitively)."""
+    """Quotes that are one quote, grouped (transitively): two spans are one
+    quote when they share an anchor of :data:`ANCHOR` words and align as the
+    same words (:func:`same_wording`), or as an altered quote (:func:`altered`)
+    given to the same person (or to nobody). Spans that only share a phrase
+    ("we will do everything we can") are two, and so are two similar quotes
+    of two people."""
+    distinct: dict[tuple[tuple[str, ...], ...], list[QuoteSeen]] = defaultdict(list)
+    for q in quotes:
+        distinct[q.pieces].append(q)
+    nodes = list(distinct)
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, pieces in enumerate(nodes):
+        runs = {p[j:j + ANCHOR] for p in pieces for j in range(len(p) - ANCHOR + 1)}
+        for run in runs:
+            postings[run].append(i)
     union = _Union()
-    owner: dict[tuple[str, ...], str] = {}
-    for i, q in enumerate(quotes):
-        key = str(i)
-        union.find(key)
-        for p in q.pieces:
-            for j in range(len(p) - ANCHOR + 1):
-                run = p[j:j + ANCHOR]
-                if run in owner:
-                    union.join(owner[run], key)
-                else:
-                    owner[run] = key
+    tried: set[tuple[int, int]] = set()
+    for ids in postings.values():
+        if len(ids) < 2 or len(ids) > MAX_POSTING:
+            continue
+        for x, i in enumerate(ids):
+            for j in ids[x + 1:]:
+                if (i, j) in tried or union.find(str(i)) == union.find(str(j)):
+                    continue
+                tried.add((i, j))
+                a, b = distinct[nodes[i]][0], distinct[nodes[j]][0]
+                if same_wording(a, b) or (_compatible(distinct[nodes[i]], distinct[nodes[j]])
+                                          and (altered(a, b) or altered(b, a))):
+                    union.join(str(i), str(j))
     groups: dict[str, list[QuoteSeen]] = defaultdict(list)
-    for i, q in enumerate(quotes):
-        groups[union.find(str(i))].append(q)
+    for i, pieces in enumerate(nodes):
+        groups[union.find(str(i))].extend(distinct[pieces])
     return [g for g in groups.values() if len(g) > 1]
+
+
+def _compatible(a: Sequence[QuoteSeen], b: Sequence[QuoteSeen]) -> bool:
+    """Could two sets of spans be one person's words (no two different known speakers)?"""
+    known = {q.speaker for q in (*a, *b) if q.speaker}
+    return len(known) <= 1
 
 
 def altered(a: QuoteSeen, b: QuoteSeen) -> bool:
@@ -389,16 +453,22 @@ def _contained(small: Sequence[str], big: Sequence[str]) -> bool:
 def wordings(group: Sequence[QuoteSeen], names: dict[str, str]) -> tuple[Variant, ...]:
     """The group's wordings: spans quoting the same words (one may be a part
     of another) are one wording, shown by its longest span, with its speaker."""
+    same: dict[tuple[object, ...], list[QuoteSeen]] = defaultdict(list)
+    for q in group:
+        same[(q.pieces, q.speaker)].append(q)
+    keys = list(same)
     union = _Union()
-    for i, a in enumerate(group):
+    for i, ka in enumerate(keys):
         union.find(str(i))
+        a = same[ka][0]
         for j in range(i):
-            b = group[j]
-            if a.speaker == b.speaker and same_wording(a, b):
+            b = same[keys[j]][0]
+            if a.speaker == b.speaker and union.find(str(i)) != union.find(str(j)) \
+                    and same_wording(a, b):
                 union.join(str(i), str(j))
     classes: dict[str, list[QuoteSeen]] = defaultdict(list)
-    for i, q in enumerate(group):
-        classes[union.find(str(i))].append(q)
+    for i, k in enumerate(keys):
+        classes[union.find(str(i))].extend(same[k])
     out = []
     for members in classes.values():
         longest = max(members, key=lambda q: (len(q.words), q.text))
@@ -409,9 +479,9 @@ def wordings(group: Sequence[QuoteSeen], names: dict[str, str]) -> tuple[Variant
 
 
 def _speakers(group: Sequence[QuoteSeen]) -> set[str]:
-    """The people the group's articles give the quote to: in each article the
-    first attribution counts (a later span giving the same words to another
-    person is someone repeating them, as the quote kind reads it)."""
+    """The people the articles give one wording to: in each article the first
+    attribution counts (a later span giving the same words to another person
+    is someone repeating them, as the quote kind reads it)."""
     first: dict[str, str] = {}
     for q in sorted(group, key=lambda q: q.place):
         if q.speaker:
@@ -419,18 +489,39 @@ def _speakers(group: Sequence[QuoteSeen]) -> set[str]:
     return set(first.values())
 
 
+def _disputed_speakers(group: Sequence[QuoteSeen]) -> bool:
+    """Do articles give the same words (not merely similar ones) to two people?"""
+    same: dict[tuple[tuple[str, ...], ...], list[QuoteSeen]] = defaultdict(list)
+    for q in group:
+        same[q.pieces].append(q)
+    keys = list(same)
+    union = _Union()
+    for i, ka in enumerate(keys):
+        union.find(str(i))
+        for j in range(i):
+            if union.find(str(i)) != union.find(str(j)) and same_wording(same[ka][0],
+                                                                           same[keys[j]][0]):
+                union.join(str(i), str(j))
+    classes: dict[str, list[QuoteSeen]] = defaultdict(list)
+    for i, k in enumerate(keys):
+        classes[union.find(str(i))].extend(same[k])
+    return any(len(_speakers(c)) > 1 for c in classes.values())
+
+
 def _quote_disagreements(groups: Sequence[Sequence[QuoteSeen]],
                          names: dict[str, str]) -> list[Disagreement]:
     out = []
     for g in groups:
-        speakers = _speakers(g)
-        changed = any(altered(a, b) for a in g for b in g if a is not b)
-        if not changed and len(speakers) < 2:
+        two_people = _disputed_speakers(g)
+        reps = list({q.pieces: q for q in g}.values())
+        changed = any(altered(a, b) and _compatible([a], [b])
+                      for a in reps for b in reps if a is not b)
+        if not changed and not two_people:
             continue
         variants = wordings(g, names)
-        if len(variants) < 2 and len(speakers) < 2:
+        if len(variants) < 2:
             continue
-        why = ("one quote given to different people" if len(speakers) > 1
+        why = ("one quote given to different people" if two_people
                else "one quote in different wordings")
         words = variants[0].value.split()
         subject = " ".join(words[:12]) + ("..." if len(words) > 12 else "")
@@ -516,7 +607,7 @@ def _role_disagreements(titles: dict[str, tuple[TitleSeen, ...]],
 def discover(readings: Sequence[Readings], quotes: Sequence[QuoteSeen], named: _Names
              ) -> Discovery:
     """Every disagreement, most-disputed first (then by kind and subject)."""
-    counts = tuple(c for r in readings for c in r.counts)
+    counts = placed_counts(readings)
     found = {p.id: p for p in named.people}
     titles = _titles_by_person(readings, named.by_form)
     groups = quote_groups(quotes)

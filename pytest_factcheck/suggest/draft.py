@@ -37,10 +37,12 @@ from ..kinds.role import title_key
 from ..text.numbers import fmt_number
 from .candidates import CountSeen, Place, QuoteSeen
 from .disagreements import (
+    CountKey,
     Discovery,
     Person,
     conflict,
     count_groups,
+    count_subject,
     hull,
     quote_groups,
     slug,
@@ -147,10 +149,14 @@ def _number(x: float) -> str:
     return str(int(x)) if float(x).is_integer() else repr(float(x))
 
 
-def _quantity(out: _Out, ids: _Ids, key: tuple[str, str], seen: Sequence[CountSeen],
+def _quantity(out: _Out, ids: _Ids, key: CountKey, seen: Sequence[CountSeen],
               written: Written) -> None:
-    cls, event = key
-    about = sorted({c.phrase for c in seen})
+    cls = key[0]
+    subject = count_subject(key, seen)
+    fid = ids.new(subject.split(": ", 1)[1] + " " + cls)
+    # The event as tied to its place: "Dorking nightclub explosion", or the place.
+    about = sorted({f"{' '.join(c.where)} {c.phrase}" if c.where_before else " ".join(c.where)
+                    for c in seen})
     cues = sorted({c.cue for c in seen})
     if written.covers_count(cues, about):
         return
@@ -161,12 +167,12 @@ def _quantity(out: _Out, ids: _Ids, key: tuple[str, str], seen: Sequence[CountSe
     spread = ", ".join(f"{v} ({n})" for v, n in values.most_common())
     span = (f"{_fmt(lo)} to {_fmt(hi)}" if lo is not None and hi is not None
             else f"at least {_fmt(lo)}" if lo is not None else f"at most {_fmt(hi or 0)}")
-    claim = (f"Articles give the {cls} of the {event} as {spread}: "
+    claim = (f"Articles give the {subject} as {spread}: "
              f"this range ({span}) meets every one.")
     out.add(f"  # values seen: {comment(spread)}")
     for c in sorted(seen, key=lambda c: c.place)[:MAX_PLACES]:
         out.add(f"  #   {comment(c.value)} at {comment(c.place.short)}")
-    out.add(f"  - id: {ids.new(f'{event}-{cls}')}", "    kind: quantity",
+    out.add(f"  - id: {fid}", "    kind: quantity",
             f"    claim: {yaml_str(claim)}",
             f"    about: {_list(about)}", f"    cues: {_list(cues)}")
     if lo is not None:
@@ -185,7 +191,8 @@ def _quote(out: _Out, ids: _Ids, group: Sequence[QuoteSeen], entity: dict[str, s
     if speaker not in entity:
         return
     said = [q for q in group if q.speaker == speaker]
-    main = max((q for q in said if q.text == wordings(said, names)[0].value), key=lambda q: q.place)
+    best = wordings(said, names)[0].value
+    main = max((q for q in said if q.text == best), key=lambda q: q.place)
     text = main.text
     if len(main.words) < MIN_QUOTE_WORDS or written.covers_quote(main.words):
         return
