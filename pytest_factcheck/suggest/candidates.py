@@ -14,7 +14,7 @@ a note) is left out. Quotes and speakers are the quote kind's reading.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -101,10 +101,10 @@ class QuoteSeen:
     text: str
     speaker: str
     place: Place
+    words: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
-    @property
-    def words(self) -> tuple[str, ...]:
-        return tuple(w for p in self.pieces for w in p)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", tuple(w for p in self.pieces for w in p))
 
 
 @dataclass(frozen=True)
@@ -120,8 +120,13 @@ def _excerpt(article: PreparedArticle, pos: int) -> str:
     sent = article.sentence_at(pos)
     if sent is None:
         return ""
-    text = " ".join(article.original(sent.start, sent.end).split())
-    return text if len(text) <= EXCERPT else text[: EXCERPT - 3] + "..."
+    cache: dict[int, str] = article.cache.setdefault("suggest.excerpts", {})
+    got = cache.get(sent.index)
+    if got is None:
+        text = " ".join(article.original(sent.start, sent.end).split())
+        got = text if len(text) <= EXCERPT else text[: EXCERPT - 3] + "..."
+        cache[sent.index] = got
+    return got
 
 
 def place_of(article: PreparedArticle, start: int, end: int) -> Place:
@@ -257,17 +262,21 @@ NOT_MODIFIERS = frozenset("""
 _NEVER = Interval(-1.0, -1.0)  # a range no count meets: every clean reading is reported
 
 
-def _readers() -> dict[str, QuantityChecker]:
-    out: dict[str, QuantityChecker] = {}
-    for cls, cues in CUE_CLASSES.items():
-        pattern = _terms_regex(cues)
-        assert pattern is not None
-        out[cls] = QuantityChecker(pattern, None, _NEVER, "sentence", frozenset(),
-                                   tuple(cues))
-    return out
+_CLASS_OF = {cue: cls for cls, cues in CUE_CLASSES.items() for cue in cues}
 
 
-_READERS = _readers()
+def _reader() -> QuantityChecker:
+    """The quantity kind's reader for every cue at once, with a range no count
+    meets: each reading it is sure of comes out as a contradiction."""
+    cues = tuple(_CLASS_OF)
+    pattern = _terms_regex(cues)
+    assert pattern is not None
+    # Only sentences that name an event are read (the ``about`` of the reader).
+    events = _terms_regex(sorted(EVENT_HEADS), plural=True)
+    return QuantityChecker(pattern, events, _NEVER, "sentence", frozenset(), cues)
+
+
+_READER = _reader()
 
 
 @dataclass(frozen=True)
@@ -330,28 +339,29 @@ def _event(text: str, sent: Sentence, cue_at: int) -> _Event | None:
 def _counts(article: PreparedArticle) -> list[CountSeen]:
     text = article.folded
     out: list[CountSeen] = []
-    for cls, reader in _READERS.items():
-        for ev in reader.check(article):
-            if ev.status != "contradiction":
-                continue  # the reader is unsure (a part, another occasion, a tie)
-            sent = article.sentence_at(ev.start)
-            if sent is None:
-                continue
-            expr = next((e for e in numbers_in(article, sent)
-                         if ev.start <= e.start and e.end <= ev.end), None)
-            if expr is None:
-                continue
-            cue_at = ev.start if ev.start < expr.start else expr.end
-            event = _event(text, sent, cue_at)
-            if event is None:
-                continue
-            detail = ev.detail or ""
-            m = regex.match(r"cue '([^']*)'", detail)
-            cue = m.group(1).casefold() if m else cls
-            value = " ".join(article.original(expr.start, expr.end).split())
-            out.append(CountSeen(cls, event.key, event.phrase, cue, value, expr.interval,
-                                 place_of(article, expr.start, expr.end), event.where,
-                                 event.before))
+    for ev in _READER.check(article):
+        if ev.status != "contradiction":
+            continue  # the reader is unsure (a part, another occasion, a tie)
+        sent = article.sentence_at(ev.start)
+        if sent is None:
+            continue
+        expr = next((e for e in numbers_in(article, sent)
+                     if ev.start <= e.start and e.end <= ev.end), None)
+        if expr is None:
+            continue
+        cue_at = ev.start if ev.start < expr.start else expr.end
+        event = _event(text, sent, cue_at)
+        if event is None:
+            continue
+        m = regex.match(r"cue '([^']*)'", ev.detail or "")
+        cue = " ".join(m.group(1).casefold().split()) if m else ""
+        cls = _CLASS_OF.get(cue) or _CLASS_OF.get(cue.rsplit(" ", 1)[-1])  # presumed dead
+        if cls is None:
+            continue
+        value = " ".join(article.original(expr.start, expr.end).split())
+        out.append(CountSeen(cls, event.key, event.phrase, cue, value, expr.interval,
+                             place_of(article, expr.start, expr.end), event.where,
+                             event.before))
     return out
 
 

@@ -128,6 +128,7 @@ class Discovery:
     people: tuple[Person, ...]
     counts: tuple[CountSeen, ...]
     quotes: tuple[QuoteSeen, ...]
+    quote_groups: tuple[tuple[QuoteSeen, ...], ...]  # spans that are one quote
     titles: dict[str, tuple[TitleSeen, ...]]  # person id -> titles
     disagreements: tuple[Disagreement, ...]
     articles: int
@@ -240,6 +241,10 @@ def people(readings: Sequence[Readings]) -> _Names:
         for n in r.names:
             if len(n.words) == 1:
                 alone[particle_free(n.words[0]).casefold()].append(n)
+    by_letter: dict[str, list[tuple[str, list[NameSeen]]]] = defaultdict(list)
+    for other, sightings in alone.items():
+        if any(n.honorific for n in sightings):
+            by_letter[other[:1]].append((other, sightings))
     # Surnames of full names: the people a bare surname may name.
     surnames: dict[str, set[str]] = defaultdict(set)
     for root, keys in clusters.items():
@@ -259,7 +264,7 @@ def people(readings: Sequence[Readings]) -> _Names:
         for s in own_surnames:
             if len(surnames[s]) != 1:
                 continue
-            for other, sightings in alone.items():
+            for other, sightings in by_letter.get(s[:1], ()):
                 if (other in surnames or other[:1] != s[:1] or other in own_surnames
                         or not any(n.honorific for n in sightings)
                         or not near_word(other, s)):
@@ -388,8 +393,8 @@ MAX_POSTING = 400  # a run shared by more distinct wordings than this is a stock
 def quote_groups(quotes: Sequence[QuoteSeen]) -> list[list[QuoteSeen]]:
     """Quotes that are one quote, grouped (transitively): two spans are one
     quote when they share an anchor of :data:`ANCHOR` words and align as the
-    same words (:func:`same_wording`), or as an altered quote (:func:`altered`)
-    given to the same person (or to nobody). Spans that only share a phrase
+    same words, or as an altered quote given to the same person (or to
+    nobody): see :func:`relation`. Spans that only share a phrase
     ("we will do everything we can") are two, and so are two similar quotes
     of two people."""
     distinct: dict[tuple[tuple[str, ...], ...], list[QuoteSeen]] = defaultdict(list)
@@ -402,23 +407,45 @@ def quote_groups(quotes: Sequence[QuoteSeen]) -> list[list[QuoteSeen]]:
         for run in runs:
             postings[run].append(i)
     union = _Union()
-    tried: set[tuple[int, int]] = set()
+    shared: Counter[tuple[int, int]] = Counter()
+    grams = [sum(max(0, len(p) - ANCHOR + 1) for p in pieces) for pieces in nodes]
     for ids in postings.values():
-        if len(ids) < 2 or len(ids) > MAX_POSTING:
+        if 1 < len(ids) <= MAX_POSTING:
+            for x, i in enumerate(ids):
+                for j in ids[x + 1:]:
+                    shared[(i, j)] += 1
+    for (i, j), n in sorted(shared.items()):
+        # Quoting the same words, or with a word changed in every few, leaves
+        # at least an eighth of the shorter span's anchors shared.
+        if n * 8 < min(grams[i], grams[j]) or union.find(str(i)) == union.find(str(j)):
             continue
-        for x, i in enumerate(ids):
-            for j in ids[x + 1:]:
-                if (i, j) in tried or union.find(str(i)) == union.find(str(j)):
-                    continue
-                tried.add((i, j))
-                a, b = distinct[nodes[i]][0], distinct[nodes[j]][0]
-                if same_wording(a, b) or (_compatible(distinct[nodes[i]], distinct[nodes[j]])
-                                          and (altered(a, b) or altered(b, a))):
-                    union.join(str(i), str(j))
+        a, b = distinct[nodes[i]][0], distinct[nodes[j]][0]
+        how = relation(a, b)
+        if how == "same" or (how == "altered"
+                             and _compatible(distinct[nodes[i]], distinct[nodes[j]])):
+            union.join(str(i), str(j))
     groups: dict[str, list[QuoteSeen]] = defaultdict(list)
     for i, pieces in enumerate(nodes):
         groups[union.find(str(i))].extend(distinct[pieces])
     return [g for g in groups.values() if len(g) > 1]
+
+
+def relation(a: QuoteSeen, b: QuoteSeen) -> str:
+    """``same`` (the same words where they overlap), ``altered`` (words
+    changed, added or dropped; similarity at least :data:`SIMILARITY`), or ""
+    (two quotes): the shorter span aligned with the longer, as the quote kind
+    aligns a span with a fact."""
+    if _contained(a.words, b.words) or _contained(b.words, a.words):
+        return "same"
+    if len(a.words) > len(b.words):
+        a, b = b, a
+    al = align(a.pieces, b.words, min_words=ANCHOR, threshold=SIMILARITY)
+    if al is None:
+        return ""
+    sim = strict_similarity(al, [len(p) for p in a.pieces], len(b.words))
+    if al.exact and sim >= 1:
+        return "same"
+    return "altered" if SIMILARITY <= sim < 1 and not al.exact else ""
 
 
 def _compatible(a: Sequence[QuoteSeen], b: Sequence[QuoteSeen]) -> bool:
@@ -427,27 +454,9 @@ def _compatible(a: Sequence[QuoteSeen], b: Sequence[QuoteSeen]) -> bool:
     return len(known) <= 1
 
 
-def altered(a: QuoteSeen, b: QuoteSeen) -> bool:
-    """Does ``a`` quote ``b`` with words changed, added or dropped (similarity
-    at least :data:`SIMILARITY` but below 1, as the quote kind aligns them)?"""
-    al = align(a.pieces, b.words, min_words=ANCHOR, threshold=SIMILARITY)
-    if al is None:
-        return False
-    sim = strict_similarity(al, [len(p) for p in a.pieces], len(b.words))
-    return SIMILARITY <= sim < 1 and not al.exact
-
-
-def same_wording(a: QuoteSeen, b: QuoteSeen) -> bool:
-    """Do two spans quote the same words where they overlap (one may say more)?"""
-    al = align(a.pieces, b.words, min_words=ANCHOR, threshold=SIMILARITY)
-    return al is not None and al.exact and (
-        strict_similarity(al, [len(p) for p in a.pieces], len(b.words)) >= 1
-        or _contained(a.words, b.words) or _contained(b.words, a.words))
-
-
 def _contained(small: Sequence[str], big: Sequence[str]) -> bool:
-    n = len(small)
-    return any(tuple(big[i:i + n]) == tuple(small) for i in range(len(big) - n + 1))
+    """Is ``small`` a run of consecutive words of ``big``?"""
+    return len(small) <= len(big) and f" {' '.join(small)} " in f" {' '.join(big)} "
 
 
 def wordings(group: Sequence[QuoteSeen], names: dict[str, str]) -> tuple[Variant, ...]:
@@ -464,7 +473,7 @@ def wordings(group: Sequence[QuoteSeen], names: dict[str, str]) -> tuple[Variant
         for j in range(i):
             b = same[keys[j]][0]
             if a.speaker == b.speaker and union.find(str(i)) != union.find(str(j)) \
-                    and same_wording(a, b):
+                    and relation(a, b) == "same":
                 union.join(str(i), str(j))
     classes: dict[str, list[QuoteSeen]] = defaultdict(list)
     for i, k in enumerate(keys):
@@ -499,8 +508,8 @@ def _disputed_speakers(group: Sequence[QuoteSeen]) -> bool:
     for i, ka in enumerate(keys):
         union.find(str(i))
         for j in range(i):
-            if union.find(str(i)) != union.find(str(j)) and same_wording(same[ka][0],
-                                                                           same[keys[j]][0]):
+            if union.find(str(i)) != union.find(str(j)) and relation(
+                    same[ka][0], same[keys[j]][0]) == "same":
                 union.join(str(i), str(j))
     classes: dict[str, list[QuoteSeen]] = defaultdict(list)
     for i, k in enumerate(keys):
@@ -514,8 +523,8 @@ def _quote_disagreements(groups: Sequence[Sequence[QuoteSeen]],
     for g in groups:
         two_people = _disputed_speakers(g)
         reps = list({q.pieces: q for q in g}.values())
-        changed = any(altered(a, b) and _compatible([a], [b])
-                      for a in reps for b in reps if a is not b)
+        changed = any(relation(a, b) == "altered" and _compatible([a], [b])
+                      for k, a in enumerate(reps) for b in reps[k + 1:])
         if not changed and not two_people:
             continue
         variants = wordings(g, names)
@@ -615,4 +624,5 @@ def discover(readings: Sequence[Readings], quotes: Sequence[QuoteSeen], named: _
            *_quote_disagreements(groups, {p.id: p.name for p in named.people}),
            *_role_disagreements(titles, found)]
     dis.sort(key=lambda d: (-d.dispute[0], -d.dispute[1], d.kind, d.subject))
-    return Discovery(named.people, counts, tuple(quotes), titles, tuple(dis), len(readings))
+    return Discovery(named.people, counts, tuple(quotes), tuple(tuple(g) for g in groups),
+                     titles, tuple(dis), len(readings))

@@ -44,7 +44,6 @@ from .disagreements import (
     count_groups,
     count_subject,
     hull,
-    quote_groups,
     slug,
     wordings,
 )
@@ -242,7 +241,9 @@ def draft_yaml(d: Discovery, written: Written | None = None) -> str:
                 f"    preferred: {yaml_str(preferred)}", f"    avoid: {_list(avoid)}", "")
     for key, seen in count_groups(d.counts).items():
         _quantity(out, ids, key, seen, written)
-    for group in quote_groups(d.quotes) + [[q] for q in _single_quotes(d.quotes)]:
+    grouped = {id(q) for g in d.quote_groups for q in g}
+    singles = [(q,) for q in d.quotes if id(q) not in grouped]
+    for group in [*d.quote_groups, *singles]:
         _quote(out, ids, group, entity, names, written)
     for p in d.people:
         seen_titles = d.titles.get(p.id, ())
@@ -274,9 +275,3 @@ def _bare_surnames(preferred: str, avoid: Sequence[str], surnames: Counter[str])
                 and surnames[got[-1].casefold()] == 0):
             out.append(got[-1])
     return out
-
-
-def _single_quotes(quotes: Sequence[QuoteSeen]) -> list[QuoteSeen]:
-    """Quotes that share no anchor with another (each its own candidate)."""
-    grouped = {id(q) for g in quote_groups(quotes) for q in g}
-    return [q for q in quotes if id(q) not in grouped]

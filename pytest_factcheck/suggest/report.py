@@ -29,6 +29,8 @@ __all__ = ["VERSION", "report_json", "table"]
 VERSION = 1
 VALUE_WIDTH = 56
 PLACES_SHOWN = 3
+SHOWN = 40  # disagreements in the table (the JSON has them all)
+VARIANTS_SHOWN = 6
 
 
 def report_json(d: Discovery) -> dict[str, Any]:
@@ -41,22 +43,28 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def table(d: Discovery) -> list[str]:
-    """The disagreements as terminal lines (already neutralised)."""
+def table(d: Discovery, shown: int = SHOWN) -> list[str]:
+    """The disagreements as terminal lines (already neutralised): the ``shown``
+    most disputed, each with its :data:`VARIANTS_SHOWN` most used variants."""
     if not d.disagreements:
         return [f"factcheck suggest: no disagreement found in {d.articles} articles"]
     open_ = sum(1 for x in d.disagreements if not x.covered)
     lines = [f"factcheck suggest: {len(d.disagreements)} disagreements in {d.articles} "
              f"articles ({open_} not settled by a written fact), most disputed first",
              f"{'#':>3}  {'kind':<8}  {'value':<{VALUE_WIDTH}}  {'uses':>4}  where"]
-    for n, x in enumerate(d.disagreements, 1):
+    for n, x in enumerate(d.disagreements[:shown], 1):
         settled = f"  [settled by {x.covered}]" if x.covered else ""
         lines.append(f"{n:>3}  {x.kind:<8}  {_cut(x.subject, 70)} -- {x.why}{settled}")
-        for v in x.variants:
-            shown = (f"{v.speaker}: " if v.speaker else "") + v.value
+        for v in x.variants[:VARIANTS_SHOWN]:
+            value = (f"{v.speaker}: " if v.speaker else "") + v.value
             where = ", ".join(p.short for p in v.places[:PLACES_SHOWN])
             if len(v.places) > PLACES_SHOWN:
                 where += f" +{len(v.places) - PLACES_SHOWN}"
-            lines.append(f"{'':>3}  {'':<8}  {_cut(shown, VALUE_WIDTH):<{VALUE_WIDTH}}  "
+            lines.append(f"{'':>3}  {'':<8}  {_cut(value, VALUE_WIDTH):<{VALUE_WIDTH}}  "
                          f"{v.count:>4}  {where}")
+        if len(x.variants) > VARIANTS_SHOWN:
+            lines.append(f"{'':>3}  {'':<8}  ... {len(x.variants) - VARIANTS_SHOWN} more ways")
+    if len(d.disagreements) > shown:
+        lines.append(f"... and {len(d.disagreements) - shown} more disagreements "
+                     "(--report writes them all)")
     return [neutralise(line) for line in lines]
