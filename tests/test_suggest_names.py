@@ -61,6 +61,9 @@ def test_transliterations_fold_alike(a: str, b: str) -> None:
     ("Gabriel", "Gabriele", True, False),
     ("Lavrov", "Lavrov", False, False),            # the same word is no variant
     ("Putin", "Pushkin", False, False),
+    ("Nowak-Wells", "Nowak-West", False, False),   # two names in the second part
+    ("Nowak-Wellington", "Nowak-Welington", False, True),
+    ("Jean-Marc", "Jean-Mark", True, False),
 ])
 def test_near_word(a: str, b: str, given_name: bool, want: bool) -> None:
     assert near_word(a, b, given=given_name) is want

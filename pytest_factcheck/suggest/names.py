@@ -209,6 +209,14 @@ def near_word(a: str, b: str, *, given: bool = False) -> bool:
     la, lb = a.casefold(), b.casefold()
     if la == lb or la[:1] != lb[:1] or min(len(la), len(lb)) < 5:
         return False
+    pa, pb = la.split("-"), lb.split("-")
+    if len(pa) > 1 or len(pb) > 1:
+        # A double-barrelled name: the same parts, one spelled two ways
+        # (``Nowak-Wells`` is not ``Nowak-West``: Wells and West are two names).
+        if len(pa) != len(pb):
+            return False
+        diff = [(x, y) for x, y in zip(pa, pb, strict=True) if x != y]
+        return len(diff) == 1 and near_word(*diff[0], given=given)
     ka, kb = translit_key(la), translit_key(lb)
     if ka == kb:
         return True
