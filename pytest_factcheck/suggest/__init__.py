@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..article import PreparedArticle
 from ..corpus import Corpus
 from ..loader import load_catalog
 from ..model import Problem
@@ -26,7 +27,7 @@ from .disagreements import Discovery, discover, entity_index, people
 from .draft import draft_yaml
 from .written import Written, settle
 
-__all__ = ["Suggestion", "suggest"]
+__all__ = ["Suggestion", "discover_in", "suggest"]
 
 
 @dataclass(frozen=True)
@@ -39,25 +40,31 @@ class Suggestion:
         return draft_yaml(self.discovery, self.written)
 
 
+def discover_in(articles: Sequence[PreparedArticle], written: Written | None = None
+                ) -> Discovery:
+    """The candidates and disagreements of prepared articles; with ``written``
+    (the facts already written), each disagreement they settle is marked."""
+    readings = [read_article(a) for a in articles]
+    named = people(readings)
+    index = entity_index(named.people)
+    quotes = [q for a in articles for q in read_quotes(a, index)]
+    found = discover(readings, quotes, named)
+    if written is not None and written.facts:
+        found = dataclasses.replace(found, disagreements=tuple(
+            dataclasses.replace(d, covered=settle(d, written)) for d in found.disagreements))
+    return found
+
+
 def suggest(paths: Sequence[str | Path], *, facts: Sequence[str | Path] = (),
             rootdir: str | Path = ".") -> Suggestion:
     """Read every article below ``paths`` and find the candidates and disagreements;
     with ``facts``, mark the disagreements those facts settle."""
-    root = Path(rootdir)
     problems: list[Problem] = []
     written = Written()
     if facts:
         catalog = load_catalog(list(facts))
         problems.extend(catalog.problems)
         written = Written.of(catalog)
-    sel = Corpus(root).load(list(paths))
-    articles = sel.articles
-    readings = [read_article(a) for a in articles]
-    named = people(readings)
-    index = entity_index(named.people)
-    quotes = [q for a in articles for q in read_quotes(a, index)]
-    found = discover(readings, quotes, named)
-    if facts:
-        found = dataclasses.replace(found, disagreements=tuple(
-            dataclasses.replace(d, covered=settle(d, written)) for d in found.disagreements))
+    sel = Corpus(Path(rootdir)).load(list(paths))
+    found = discover_in(sel.articles, written)
     return Suggestion(found, (*problems, *sel.problems), written)
