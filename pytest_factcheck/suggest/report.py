@@ -19,6 +19,7 @@ through :func:`~pytest_factcheck.outputs.safe_text.neutralise`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ..outputs.safe_text import neutralise
@@ -43,6 +44,15 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
+def _common_words(values: Iterable[str]) -> int:
+    """How many leading words every value shares (a quote's wordings differ later)."""
+    split = [v.casefold().split() for v in values]
+    n = 0
+    while split and all(len(w) > n for w in split) and len({w[n] for w in split}) == 1:
+        n += 1
+    return n
+
+
 def table(d: Discovery, shown: int = SHOWN) -> list[str]:
     """The disagreements as terminal lines (already neutralised): the ``shown``
     most disputed, each with its :data:`VARIANTS_SHOWN` most used variants."""
@@ -55,11 +65,17 @@ def table(d: Discovery, shown: int = SHOWN) -> list[str]:
     for n, x in enumerate(d.disagreements[:shown], 1):
         settled = f"  [settled by {x.covered}]" if x.covered else ""
         lines.append(f"{n:>3}  {x.kind:<8}  {_cut(x.subject, 70)} -- {x.why}{settled}")
+        skip = _common_words(v.value for v in x.variants) if x.kind == "quote" else 0
         for v in x.variants[:VARIANTS_SHOWN]:
-            value = (f"{v.speaker}: " if v.speaker else "") + v.value
-            where = ", ".join(p.short for p in v.places[:PLACES_SHOWN])
-            if len(v.places) > PLACES_SHOWN:
-                where += f" +{len(v.places) - PLACES_SHOWN}"
+            words = v.value.split()
+            # A quote's wordings share their first words: show where they differ.
+            text = (" ".join(words) if skip < 4 or skip >= len(words) - 1
+                    else "... " + " ".join(words[skip - 2:]))
+            value = (f"{v.speaker}: " if v.speaker else "") + text
+            places = list(dict.fromkeys(p.short for p in v.places))
+            where = ", ".join(places[:PLACES_SHOWN])
+            if len(places) > PLACES_SHOWN:
+                where += f" +{len(places) - PLACES_SHOWN}"
             lines.append(f"{'':>3}  {'':<8}  {_cut(value, VALUE_WIDTH):<{VALUE_WIDTH}}  "
                          f"{v.count:>4}  {where}")
         if len(x.variants) > VARIANTS_SHOWN:
