@@ -82,8 +82,9 @@ def _list(values: Iterable[str]) -> str:
 
 
 def _where(places: Sequence[Place]) -> str:
-    shown = ", ".join(p.short for p in places[:MAX_PLACES])
-    more = len(places) - MAX_PLACES
+    lines = list(dict.fromkeys(p.short for p in places))
+    shown = ", ".join(lines[:MAX_PLACES])
+    more = len(lines) - MAX_PLACES
     return shown + (f" and {more} more" if more > 0 else "")
 
 
@@ -233,7 +234,10 @@ def draft_yaml(d: Discovery, written: Written | None = None) -> str:
         avoid = [v.value for v in dis.variants[1:]]
         avoid += _bare_surnames(preferred, avoid, surnames)
         counts = ", ".join(f"{v.value} ({v.count})" for v in dis.variants)
-        claim = f"Articles write {counts}; the majority form is preferred."
+        tie = len(dis.variants) > 1 and dis.variants[0].count == dis.variants[1].count
+        claim = f"Articles write {counts}; " + (
+            "no form is in the majority: choose the preferred one." if tie
+            else "the majority form is preferred.")
         for v in dis.variants:
             out.add(f"  #   {comment(v.value)}: {comment(_where(v.places))}")
         out.add(f"  - id: {ids.new(preferred + ' spelling')}", "    kind: spelling",
