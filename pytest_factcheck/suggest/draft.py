@@ -167,7 +167,9 @@ def _quantity(out: _Out, ids: _Ids, key: CountKey, seen: Sequence[CountSeen],
     spread = ", ".join(f"{v} ({n})" for v, n in values.most_common())
     span = (f"{_fmt(lo)} to {_fmt(hi)}" if lo is not None and hi is not None
             else f"at least {_fmt(lo)}" if lo is not None else f"at most {_fmt(hi or 0)}")
-    claim = (f"Articles give the {subject} as {spread}: "
+    where = " ".join(seen[0].where)
+    what = f"the {cls} of the {key[1]}" + (f" ({where})" if where else "")
+    claim = (f"Articles count {what} as {spread}: "
              f"this range ({span}) meets every one.")
     out.add(f"  # values seen: {comment(spread)}")
     for c in sorted(seen, key=lambda c: c.place)[:MAX_PLACES]:
