@@ -11,15 +11,19 @@ from __future__ import annotations
 import json
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pytest_factcheck import engine
 from pytest_factcheck.cli import main
 from pytest_factcheck.corpus import Corpus
 from pytest_factcheck.loader import load_catalog
 from pytest_factcheck.suggest import suggest
-from pytest_factcheck.suggest.disagreements import Disagreement
+from pytest_factcheck.suggest.candidates import read_article, read_quotes
+from pytest_factcheck.suggest.disagreements import Disagreement, discover, entity_index, people
 
 from .conftest import ROOT
 
@@ -250,7 +254,9 @@ def test_the_desk_draft_validates_and_contradicts_only_the_planted_places(tmp_pa
         ("spelling", "2024-03-05-moscow-reaction.txt", "Sergey Lavrov"),
         ("quote", "2024-03-02-flood-evening.txt",
          "We lost whole streets in less than an hour, and we will rebuild all of them"),
-        ("quote", "2024-03-03-flood-questions.txt",
+        # Given once to each of two people: the draft gives it to the first
+        # in sorted order, and the other article contradicts it.
+        ("quote", "2024-03-02-flood-evening.txt",
          "Nobody could have predicted a storm of this size in March"),
     }
 
@@ -324,3 +330,31 @@ def test_untrusted_text_is_neutralised_and_quoted(tmp_path: Path,
 def test_an_unwritable_output_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("", encoding="utf-8")
     assert main(["suggest", str(DESK), "-o", str(tmp_path / "file" / "d.yaml")]) == 1
+
+
+# -- properties -------------------------------------------------------------------------
+def _shape(d: Any) -> set[tuple[str, str, frozenset[tuple[str, int]]]]:
+    return {(x.kind, x.subject, frozenset((v.value, v.count) for v in x.variants))
+            for x in d.disagreements}
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.permutations(range(6)))
+def test_the_order_of_the_articles_changes_nothing(order: list[int]) -> None:
+    arts = Corpus(DESK).load([DESK]).articles
+    readings = [read_article(a) for a in arts]
+    named = people([readings[i] for i in order])
+    index = entity_index(named.people)
+    quotes = [q for i in order for q in read_quotes(arts[i], index)]
+    got = discover([readings[i] for i in order], quotes, named)
+    assert _shape(got) == _shape(suggest([DESK], rootdir=DESK).discovery)
+
+
+def test_an_empty_desk_drafts_an_empty_valid_file(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "draft.yaml"
+    assert main(["suggest", str(tmp_path / "empty"), "-o", str(out)]) == 0
+    assert "no disagreement found in 0 articles" in capsys.readouterr().out
+    assert "facts: []" in out.read_text(encoding="utf-8")
+    assert not load_catalog([out]).problems

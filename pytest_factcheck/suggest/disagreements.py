@@ -50,7 +50,7 @@ from .candidates import CountSeen, NameSeen, Place, QuoteSeen, Readings, TitleSe
 from .names import NOT_PERSON_WORDS, TITLE_HEADS, near_word, particle_free
 
 __all__ = ["Disagreement", "Discovery", "Person", "Variant", "discover", "entity_index",
-           "people", "slug", "wordings"]
+           "majority", "people", "slug", "wordings"]
 
 ANCHOR = 5  # words of a shared run that make two quotes one quote (the quote kind's default)
 SIMILARITY = 0.8  # the quote kind's default: below it, two spans are two quotes
@@ -141,6 +141,14 @@ def slug(text: str) -> str:
     return s[:60].strip("-") or "x"
 
 
+def majority(values: Iterable[str]) -> str:
+    """The most frequent value; a tie goes to the first in sorted order (so the
+    result never depends on the order articles were read in)."""
+    uses = Counter(values)
+    top = max(uses.values())
+    return min(v for v, n in uses.items() if n == top)
+
+
 class _Union:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -166,7 +174,10 @@ def _variants(values: Iterable[tuple[str, Place]], speaker: dict[str, str] | Non
         by[v.casefold()].append((v, p))
     out = []
     for key, seen in by.items():
-        shown = Counter(v for v, _ in seen).most_common(1)[0][0]
+        # The most used way of writing it; a tie goes to the first in corpus order.
+        uses = Counter(v for v, _ in seen)
+        top = max(uses.values())
+        shown = min((p, v) for v, p in seen if uses[v] == top)[1]
         places = tuple(sorted({p for _, p in seen}))
         out.append(Variant(shown, len(seen), places, (speaker or {}).get(key, "")))
     return tuple(sorted(out, key=lambda v: (-v.count, v.value)))
@@ -278,7 +289,7 @@ def people(readings: Sequence[Readings]) -> _Names:
             continue
         d = _spelling(seen, odd) if len(keys) > 1 or odd else None
         name = (d.variants[0].value if d is not None
-                else Counter(" ".join(n.words) for n in seen).most_common(1)[0][0])
+                else majority(" ".join(n.words) for n in seen))
         pid = slug(name)
         while pid in used_ids:
             pid += "-x"
@@ -360,7 +371,7 @@ def count_groups(counts: Sequence[CountSeen]) -> dict[CountKey, list[CountSeen]]
 
 def count_subject(key: CountKey, seen: Sequence[CountSeen]) -> str:
     cls, event, _ = key
-    where = Counter(" ".join(c.where) for c in seen).most_common(1)[0][0]
+    where = majority(" ".join(c.where) for c in seen)
     return f"{cls}: {event} ({where})" if where else f"{cls}: {event}"
 
 

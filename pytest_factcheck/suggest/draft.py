@@ -44,6 +44,7 @@ from .disagreements import (
     count_groups,
     count_subject,
     hull,
+    majority,
     slug,
     wordings,
 )
@@ -189,7 +190,7 @@ def _quote(out: _Out, ids: _Ids, group: Sequence[QuoteSeen], entity: dict[str, s
     speakers = Counter(q.speaker for q in group if q.speaker)
     if not speakers:
         return
-    speaker = speakers.most_common(1)[0][0]
+    speaker = majority(q.speaker for q in group if q.speaker)
     if speaker not in entity:
         return
     said = [q for q in group if q.speaker == speaker]
@@ -199,9 +200,12 @@ def _quote(out: _Out, ids: _Ids, group: Sequence[QuoteSeen], entity: dict[str, s
     if len(main.words) < MIN_QUOTE_WORDS or written.covers_quote(main.words):
         return
     name = names[speaker]
+    others = sorted({names.get(q.speaker, q.speaker) for q in group} - {name, ""})
+    claim = f"{name} said this ({len(said)} of {len(group)} spans)." + (
+        f" Also given to {', '.join(others)}: check who said it." if others else "")
     out.add(f"  # quoted {_times(len(group))}: {comment(_where(sorted(q.place for q in group)))}")
     out.add(f"  - id: {ids.new(name + ' ' + ' '.join(main.words[:5]))}", "    kind: quote",
-            f"    claim: {yaml_str(f'{name} said this ({len(said)} of {len(group)} spans).')}",
+            f"    claim: {yaml_str(claim)}",
             f"    speaker: {entity[speaker]}", f"    text: {yaml_str(text)}", "")
 
 
@@ -260,7 +264,7 @@ def draft_yaml(d: Discovery, written: Written | None = None) -> str:
             titles = list(by_key.values())
             if p.id in disputed:
                 # A disputed title: keep the majority office and what agrees with it.
-                main = Counter(title_key(t.title) for t in seen_titles).most_common(1)[0][0]
+                main = majority(title_key(t.title) for t in seen_titles)
                 titles = [t for t in titles if not conflict(t, by_key[main])]
             _role(out, ids, p, titles, sorted(t.place for t in seen_titles), entity[p.id],
                   written)
