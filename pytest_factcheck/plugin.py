@@ -141,6 +141,10 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", f"{kind}: a {kind} fact")
     if config.getoption("factcheck") is None:
         return
+    if config.getoption("factcheck_suggest") and not config.getoption("factcheck_html"):
+        raise pytest.UsageError("factcheck: --factcheck-suggest adds a panel to the HTML "
+                                "report: give --factcheck-html PATH too (or run "
+                                "'factcheck suggest ARTICLES')")
     positional = list(config.args) if config.args_source == pytest.Config.ArgsSource.ARGS else []
     given = _command_paths(config, positional)
     plugin = FactcheckPlugin(config, given)

@@ -78,6 +78,15 @@ def test_without_the_option_there_is_no_panel(pytester: pytest.Pytester) -> None
     assert "suggest" not in page_data(pytester.path / "out" / "r.html")
 
 
+def test_the_option_alone_is_a_usage_error(pytester: pytest.Pytester) -> None:
+    pytester.makefile(".txt", **{"articles/morning": MORNING})
+    pytester.makefile(".yaml", **{"facts/house": FACTS})
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--factcheck", "articles/",
+                                           "--facts", "facts", "--factcheck-suggest")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*--factcheck-suggest adds a panel*--factcheck-html*"])
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     exe = find_chromium()
