@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     g.add_argument("--report", metavar="R.json", help="write the disagreements as JSON here")
     g.add_argument("--rootdir", type=Path, default=None,
                    help="paths in the output are relative to this folder (default: here)")
+    g.add_argument("--workers", type=_positive, default=None, metavar="N",
+                   help="processes that read the articles (default: every core)")
     return ap
 
 
@@ -95,7 +97,10 @@ def _suggest(args: argparse.Namespace) -> int:
     from .suggest.report import report_json, table
 
     t0 = time.perf_counter()
-    done = suggest(args.articles, facts=args.facts, rootdir=args.rootdir or Path("."))
+    from .batch import default_workers
+
+    done = suggest(args.articles, facts=args.facts, rootdir=args.rootdir or Path("."),
+                   workers=args.workers or default_workers())
     took = time.perf_counter() - t0
     for p in done.problems:
         print(neutralise(f"factcheck suggest: cannot read {p}"), file=sys.stderr)

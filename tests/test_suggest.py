@@ -358,3 +358,17 @@ def test_an_empty_desk_drafts_an_empty_valid_file(tmp_path: Path,
     assert "no disagreement found in 0 articles" in capsys.readouterr().out
     assert "facts: []" in out.read_text(encoding="utf-8")
     assert not load_catalog([out]).problems
+
+
+def test_a_pool_of_workers_finds_the_same(tmp_path: Path) -> None:
+    import shutil
+
+    from pytest_factcheck.suggest.report import report_json
+
+    for k in range(11):  # 66 articles: enough for the pool
+        shutil.copytree(DESK, tmp_path / f"copy{k:02d}")
+    one = suggest([tmp_path], rootdir=tmp_path, workers=1)
+    two = suggest([tmp_path], rootdir=tmp_path, workers=2)
+    assert report_json(one.discovery) == report_json(two.discovery)
+    assert one.draft() == two.draft()
+    assert one.discovery.articles == 66
