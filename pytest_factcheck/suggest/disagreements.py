@@ -399,6 +399,7 @@ def hull(intervals: Iterable[Interval]) -> tuple[float | None, float | None]:
 
 # -- quotes ----------------------------------------------------------------------------
 MAX_POSTING = 400  # a run shared by more distinct wordings than this is a stock phrase
+CANDIDATES = 8  # earlier wordings a wording is compared with
 
 
 def quote_groups(quotes: Sequence[QuoteSeen]) -> list[list[QuoteSeen]]:
@@ -411,30 +412,38 @@ def quote_groups(quotes: Sequence[QuoteSeen]) -> list[list[QuoteSeen]]:
     distinct: dict[tuple[tuple[str, ...], ...], list[QuoteSeen]] = defaultdict(list)
     for q in quotes:
         distinct[q.pieces].append(q)
-    nodes = list(distinct)
+    # The most used wordings first: each later one is compared with the few
+    # earlier ones it shares most anchors with (a popular quote's alterations
+    # meet the popular wording, not each other), so the work stays linear.
+    nodes = sorted(distinct, key=lambda k: (-len(distinct[k]), distinct[k][0].place))
     postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, pieces in enumerate(nodes):
-        runs = {p[j:j + ANCHOR] for p in pieces for j in range(len(p) - ANCHOR + 1)}
-        for run in runs:
-            postings[run].append(i)
     union = _Union()
-    shared: Counter[tuple[int, int]] = Counter()
-    grams = [sum(max(0, len(p) - ANCHOR + 1) for p in pieces) for pieces in nodes]
-    for ids in postings.values():
-        if 1 < len(ids) <= MAX_POSTING:
-            for x, i in enumerate(ids):
-                for j in ids[x + 1:]:
-                    shared[(i, j)] += 1
-    for (i, j), n in sorted(shared.items()):
-        # Quoting the same words, or with a word changed in every few, leaves
-        # at least an eighth of the shorter span's anchors shared.
-        if n * 8 < min(grams[i], grams[j]) or union.find(str(i)) == union.find(str(j)):
-            continue
-        a, b = distinct[nodes[i]][0], distinct[nodes[j]][0]
-        how = relation(a, b)
-        if how == "same" or (how == "altered"
-                             and _compatible(distinct[nodes[i]], distinct[nodes[j]])):
-            union.join(str(i), str(j))
+    n_grams: list[int] = []
+    for i, pieces in enumerate(nodes):
+        union.find(str(i))
+        runs = {p[j:j + ANCHOR] for p in pieces for j in range(len(p) - ANCHOR + 1)}
+        shared: Counter[int] = Counter()
+        for run in runs:
+            ids = postings[run]
+            if len(ids) <= MAX_POSTING:
+                shared.update(ids)
+            ids.append(i)
+        grams = len(runs)
+        joined = 0
+        for j, n in sorted(shared.items(), key=lambda t: (-t[1], t[0]))[:CANDIDATES]:
+            # Quoting the same words, or with a word changed in every few,
+            # leaves at least an eighth of the shorter span's anchors shared.
+            if n * 8 < min(grams, n_grams[j]) or union.find(str(i)) == union.find(str(j)):
+                continue
+            a, b = distinct[pieces][0], distinct[nodes[j]][0]
+            how = relation(a, b)
+            if how == "same" or (how == "altered"
+                                 and _compatible(distinct[pieces], distinct[nodes[j]])):
+                union.join(str(i), str(j))
+                joined += 1
+                if joined >= 2:
+                    break
+        n_grams.append(grams)
     groups: dict[str, list[QuoteSeen]] = defaultdict(list)
     for i, pieces in enumerate(nodes):
         groups[union.find(str(i))].extend(distinct[pieces])
