@@ -372,3 +372,18 @@ def test_a_pool_of_workers_finds_the_same(tmp_path: Path) -> None:
     assert report_json(one.discovery) == report_json(two.discovery)
     assert one.draft() == two.draft()
     assert one.discovery.articles == 66
+
+
+def test_a_clean_newsroom_has_no_disagreement_and_its_draft_contradicts_nothing(
+        tmp_path: Path) -> None:
+    # Twelve stories on four events, by wire, broadsheet, tabloid and live blog:
+    # the ferry's toll rises from "at least 19" to 41 (both true), names and
+    # titles in every position, interrupted quotes.
+    news = ROOT / "tests" / "data" / "newsroom" / "articles"
+    s = suggest([news], rootdir=ROOT)
+    assert s.discovery.disagreements == ()
+    assert {c.cue_class for c in s.discovery.counts} >= {"dead", "missing"}
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(s.draft(), encoding="utf-8")
+    assert _contradictions(draft, news, ROOT) == set()
+    assert len(load_catalog([draft]).facts) > 20

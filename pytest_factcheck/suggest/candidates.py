@@ -245,11 +245,14 @@ EVENT_HEADS = frozenset("""
     blaze earthquake quake flood flooding storm hurricane typhoon cyclone shooting massacre
     outbreak epidemic stampede landslide eruption collapse sinking shelling ambush accident
     disaster avalanche tsunami wildfire heatwave
+    ferry ship boat plane airliner train bus coach helicopter
     """.split())
 _PLURALS = {"attacks": "attack", "bombings": "bombing", "strikes": "strike",
             "airstrikes": "airstrike", "raids": "raid", "explosions": "explosion",
             "blasts": "blast", "crashes": "crash", "fires": "fire", "floods": "flood",
-            "storms": "storm", "shootings": "shooting", "earthquakes": "earthquake"}
+            "storms": "storm", "shootings": "shooting", "earthquakes": "earthquake",
+            "ferries": "ferry", "ships": "ship", "boats": "boat", "planes": "plane",
+            "trains": "train", "buses": "bus"}
 _EVENT = regex.compile(r"(?<![\p{L}])(?P<h>" + "|".join(
     sorted(EVENT_HEADS | set(_PLURALS), key=len, reverse=True)) + r")(?![\p{L}])",
     regex.IGNORECASE)
@@ -291,7 +294,8 @@ class _Event:
 _PLACE_BEFORE = regex.compile(
     r"(?<![\p{L}'])(?P<p>\p{Lu}[\p{L}'\-]+(?:\s\p{Lu}[\p{L}'\-]+){0,2})(?:'s)?\s+$")
 _PLACE_AFTER = regex.compile(
-    r"(?:\s+(?:that|which)\s+\p{Ll}+)?"  # "the flood that swept through the town of Valdora"
+    # "the flood that swept through the town of Valdora", "the ferry sank off Skelholm"
+    r"(?:\s+(?:(?:that|which)\s+)?\p{Ll}+(?:ed|s|ank|ept|ook|uck))?"
     r"\s+(?:in|at|on|near|outside|through|across|off)\s+(?:the\s+)?"
     r"(?:[\p{Ll}\-]+\s+){0,3}?(?:of\s+)?"
     r"(?P<p>\p{Lu}[\p{L}'\-]+(?:\s\p{Lu}[\p{L}'\-]+){0,2})")
@@ -300,7 +304,10 @@ _NOT_PLACES = frozenset("the a an this that last next monday tuesday wednesday t
 
 
 def _place_words(text: str) -> tuple[str, ...]:
+    """The words of a place name; a nationality (``the Norvanian ferry``) is none."""
     words = tuple(w for w in text.split() if w.casefold() not in _NOT_PLACES)
+    if len(words) == 1 and nationality_like(words[0].casefold()):
+        return ()
     return tuple(title_case(w) for w in words)
 
 
