@@ -374,14 +374,16 @@ def test_a_pool_of_workers_finds_the_same(tmp_path: Path) -> None:
     assert one.discovery.articles == 66
 
 
-def test_a_clean_newsroom_has_no_disagreement_and_its_draft_contradicts_nothing(
+def test_the_newsroom_has_one_real_disagreement_and_its_draft_contradicts_nothing(
         tmp_path: Path) -> None:
     # Twelve stories on four events, by wire, broadsheet, tabloid and live blog:
     # the ferry's toll rises from "at least 19" to 41 (both true), names and
-    # titles in every position, interrupted quotes.
+    # titles in every position, interrupted quotes. The one disagreement is
+    # real: the first wire had "Dozens missing", two days later six are.
     news = ROOT / "tests" / "data" / "newsroom" / "articles"
     s = suggest([news], rootdir=ROOT)
-    assert s.discovery.disagreements == ()
+    assert [(d.subject, values(d)) for d in s.discovery.disagreements] == [
+        ("missing: ferry (Skelholm)", {"Dozens", "six"})]
     assert {c.cue_class for c in s.discovery.counts} >= {"dead", "missing"}
     draft = tmp_path / "draft.yaml"
     draft.write_text(s.draft(), encoding="utf-8")
