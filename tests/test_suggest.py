@@ -389,3 +389,28 @@ def test_the_newsroom_has_one_real_disagreement_and_its_draft_contradicts_nothin
     draft.write_text(s.draft(), encoding="utf-8")
     assert _contradictions(draft, news, ROOT) == set()
     assert len(load_catalog([draft]).facts) > 20
+
+
+NAMES = ["Sergei Lavrov", "Sergey Lavrov", "Zoë Ødegaard", "Sean O'Brien", "Jean-Marc Ayrault",
+         "Anna Smith", "John Smith", "Igor Konashenkov", "Igor Konoshenkov"]
+TITLES = ["Foreign Minister", "Interior Minister", "the mayor", "Russia's foreign minister"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(TITLES),
+                          st.integers(0, 2000), st.text(min_size=0, max_size=40)),
+                min_size=1, max_size=6))
+def test_any_desk_drafts_a_file_that_loads(tmp_path_factory: pytest.TempPathFactory,
+                                           stories: list[tuple[str, str, int, str]]) -> None:
+    """Whatever the articles say (any characters in a quote), the draft loads."""
+    folder = tmp_path_factory.mktemp("desk")
+    for i, (name, title, n, said) in enumerate(stories):
+        (folder / f"s{i}.txt").write_text(
+            f"{title} {name} visited Valdora.\n\nThe Valdora flood killed {n} people, "
+            f'officials said. "We will rebuild every street of this town {said}," said {name}.\n',
+            encoding="utf-8", errors="surrogatepass")
+    s = suggest([folder], rootdir=folder)
+    draft = folder / "draft.yaml"
+    draft.write_text(s.draft(), encoding="utf-8", errors="surrogatepass")
+    cat = load_catalog([draft])
+    assert not cat.problems, [str(p) for p in cat.problems]
