@@ -385,7 +385,8 @@ def _count_disagreements(counts: Sequence[CountSeen]) -> list[Disagreement]:
                                 _variants((c.value, c.place) for c in seen),
                                 "one count given values that cannot all be true",
                                 cues=tuple(sorted({c.cue for c in seen})),
-                                about=tuple(sorted({c.phrase for c in seen}))))
+                                about=tuple(sorted({c.phrase for c in seen}
+                                                   | {" ".join(c.where) for c in seen}))))
     return out
 
 
