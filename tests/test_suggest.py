@@ -201,6 +201,14 @@ def test_one_person_given_two_offices(tmp_path: Path) -> None:
                                                          ("Justice Minister", 1)]
 
 
+def test_one_office_in_two_towns(tmp_path: Path) -> None:
+    folder = corpus(tmp_path,
+                    a="Mayor of Ashford Helen Ashworth opened the depot.",
+                    b="Helen Ashworth, the mayor of Redhill, said the plans were late.")
+    (d,) = found(folder, "role")
+    assert values(d) == {"Mayor of Ashford", "mayor of Redhill"}
+
+
 @pytest.mark.parametrize("texts", [
     {"a": "Russian Foreign Minister Sergei Lavrov spoke.",
      "b": "Sergei Lavrov, Russia's foreign minister, said so.",
@@ -209,6 +217,9 @@ def test_one_person_given_two_offices(tmp_path: Path) -> None:
      "b": "Interior Minister Tomas Reiner replied."},
     {"a": "Foreign Secretary Boris Johnson spoke.",
      "b": "Prime Minister Boris Johnson spoke a year later."},
+    {"a": "Mayor of Ashford Helen Ashworth spoke.", "b": "Mayor Helen Ashworth replied."},
+    {"a": "Russian President Vladimir Putin spoke.",
+     "b": "Vladimir Putin, the President of Russia, replied."},
 ])
 def test_titles_that_do_not_conflict(tmp_path: Path, texts: dict[str, str]) -> None:
     assert found(corpus(tmp_path, **texts), "role") == []

@@ -130,6 +130,12 @@ def test_particles_and_title_case() -> None:
     ("Foreign Minister", "Italian Foreign Minister", False),
     ("US Secretary of State", "Secretary of State", False),
     ("Foreign Secretary", "Prime Minister", False),  # two offices of different kinds
+    ("Italian Foreign Minister", "German Foreign Minister", True),  # two countries
+    ("Mayor of Ashford", "mayor of Redhill", True),                 # two towns
+    ("Mayor of Ashford", "Mayor", False),
+    ("Russian President", "President of Russia", False),            # said two ways
+    ("Syria's President", "Syrian President", False),
+    ("Secretary of State", "US Secretary of State", False),
 ])
 def test_title_conflicts(a: str, b: str, want: bool) -> None:
     assert conflict(a, b) is want

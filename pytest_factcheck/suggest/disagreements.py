@@ -597,12 +597,35 @@ def _head(off: str) -> str:
     return heads[-1] if heads else ""
 
 
+def where_of(title: str) -> tuple[str, str]:
+    """Where a title's office is, as it says it: (nationality words before the
+    office, the place after ``of``): ``Italian Foreign Minister`` -> ("italian",
+    ""), ``Mayor of Ashford`` -> ("", "ashford"). An office's own ``of`` words
+    (``Secretary of State``) are no place."""
+    words = title.split()
+    nat = " ".join(w.casefold() for w in words
+                   if w[:1].isupper() and nationality_like(w.casefold())
+                   and w.casefold() not in TITLE_HEADS)
+    place = ""
+    if "of" in (w.casefold() for w in words):
+        k = [w.casefold() for w in words].index("of")
+        tail = words[k + 1:]
+        if tail and not all(t.casefold() in OFFICE_TAILS for t in tail):
+            place = " ".join(t.casefold() for t in tail if t.casefold() != "the")
+    return nat, place
+
+
 def conflict(a: str, b: str) -> bool:
-    """Do two titles of one person name different offices of the same kind?"""
+    """Do two titles of one person name different offices of the same kind, or
+    the same office in two places said the same way (``Italian``/``German
+    Foreign Minister``, ``Mayor of Ashford``/``Mayor of Redhill``)?"""
     oa, ob = office(a), office(b)
-    if not oa or not ob or oa == ob or _head(oa) != _head(ob) or not _head(oa):
+    if not oa or not ob or _head(oa) != _head(ob) or not _head(oa):
         return False
-    return not _covers(oa, ob) and not _covers(ob, oa)
+    if oa == ob or _covers(oa, ob) or _covers(ob, oa):
+        (na, pa), (nb, pb) = where_of(a), where_of(b)
+        return bool(na and nb and na != nb) or bool(pa and pb and pa != pb)
+    return True
 
 
 def _titles_by_person(readings: Sequence[Readings], by_form: dict[tuple[str, ...], str]

@@ -78,6 +78,7 @@ TITLE_HEADS = frozenset("""
 _LEAD_WORDS = _NOT_NAME | TITLE_HEADS | frozenset(
     "foreign defence defense interior finance health justice home trade state".split())
 _OPENER_SHAPE = regex.compile(r"(?:ing|ed|ly)$")
+_OFFICE_OF = regex.compile(r"(?i:" + "|".join(sorted(TITLE_HEADS)) + r")\s+of\s+$")
 
 
 def _at_sentence_start(text: str, pos: int, floor: int) -> bool:
@@ -139,6 +140,10 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameRun
                 k = j + 1
         lead = tuple(words[:k])
         rest = words[k:]
+        if (not lead and len(rest) >= 3
+                and _OFFICE_OF.search(text, max(start, m.start() - 40), m.start())):
+            # "Mayor of Ashford Helen Ashworth": the place ends the title.
+            lead, rest, k = (rest[0],), rest[1:], 1
         if (not lead and rest and _at_sentence_start(text, m.start(), start)
                 and _OPENER_SHAPE.search(rest[0]) and len(rest) > 1):
             rest = rest[1:]  # "Arriving", "Following", "Earlier" open the sentence

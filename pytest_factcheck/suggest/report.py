@@ -59,7 +59,8 @@ def table(d: Discovery, shown: int = SHOWN) -> list[str]:
     if not d.disagreements:
         return [f"factcheck suggest: no disagreement found in {d.articles} articles"]
     open_ = sum(1 for x in d.disagreements if not x.covered)
-    lines = [f"factcheck suggest: {len(d.disagreements)} disagreements in {d.articles} "
+    n = len(d.disagreements)
+    lines = [f"factcheck suggest: {n} disagreement{'' if n == 1 else 's'} in {d.articles} "
              f"articles ({open_} not settled by a written fact), most disputed first",
              f"{'#':>3}  {'kind':<8}  {'value':<{VALUE_WIDTH}}  {'uses':>4}  where"]
     for n, x in enumerate(d.disagreements[:shown], 1):
