@@ -64,6 +64,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="write a self-contained HTML page (facts x articles, highlighted findings) "
              "to PATH.")
     group.addoption(
+        "--factcheck-suggest", action="store_true", dest="factcheck_suggest", default=False,
+        help="with --factcheck-html: add a panel of the disagreements between articles "
+             "(spellings, counts, quotes, titles), as 'factcheck suggest' lists them.")
+    group.addoption(
         "--factcheck-baseline", metavar="PATH", dest="factcheck_baseline", default=None,
         help="contradictions recorded in this baseline file are reported as baselined and "
              "do not fail (default: ini factcheck_baseline).")
@@ -137,6 +141,10 @@ def pytest_configure(config: pytest.Config) -> None:
         config.addinivalue_line("markers", f"{kind}: a {kind} fact")
     if config.getoption("factcheck") is None:
         return
+    if config.getoption("factcheck_suggest") and not config.getoption("factcheck_html"):
+        raise pytest.UsageError("factcheck: --factcheck-suggest adds a panel to the HTML "
+                                "report: give --factcheck-html PATH too (or run "
+                                "'factcheck suggest ARTICLES')")
     positional = list(config.args) if config.args_source == pytest.Config.ArgsSource.ARGS else []
     given = _command_paths(config, positional)
     plugin = FactcheckPlugin(config, given)
@@ -498,11 +506,22 @@ class FactcheckPlugin:
         written += write_outputs(
             report, sarif=self.config.getoption("factcheck_sarif"),
             html=self.config.getoption("factcheck_html"), catalog=self.catalog,
-            corpus=self.corpus, article_paths=[self.all_article_paths, ini])
+            corpus=self.corpus, article_paths=[self.all_article_paths, ini],
+            suggestions=self._suggestions if self.config.getoption("factcheck_suggest")
+            else None)
         # Each writer fails alone: a located line each, and a failing exit code.
         self.output_lines = [line for line, _ in written]
         if not all(ok for _, ok in written) and session.exitstatus == 0:
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+    def _suggestions(self) -> dict[str, Any]:
+        """Discovery over the run's articles, the run's facts marking what they settle."""
+        from .suggest import discover_in
+        from .suggest.report import report_json
+        from .suggest.written import Written
+
+        articles = self.corpus.load(self.present(self.all_article_paths)).articles
+        return report_json(discover_in(articles, Written.of(self.catalog)))
 
     def _baseline_outcome(self, report: dict[str, Any]) -> list[str]:
         """Add the baseline section to ``report``, write a baseline; summary lines."""

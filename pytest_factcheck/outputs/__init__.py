@@ -61,8 +61,11 @@ def write_one(what: str, path: str | Path, write: Callable[[], None],
 
 def write_outputs(report: Mapping[str, Any], *, sarif: str | None, html: str | None,
                   catalog: Catalog, corpus: Corpus,
-                  article_paths: Iterable[Sequence[str | Path]]) -> list[tuple[str, bool]]:
-    """Write the SARIF log and the HTML page asked for: (line, written) for each."""
+                  article_paths: Iterable[Sequence[str | Path]],
+                  suggestions: Callable[[], Mapping[str, Any]] | None = None
+                  ) -> list[tuple[str, bool]]:
+    """Write the SARIF log and the HTML page asked for: (line, written) for each.
+    ``suggestions`` makes discovery's disagreements for the page's panel."""
     out: list[tuple[str, bool]] = []
     tags = fact_tags(catalog)
     if sarif:
@@ -74,5 +77,6 @@ def write_outputs(report: Mapping[str, Any], *, sarif: str | None, html: str | N
         from .html_report import write_html_report
 
         out.append(write_one("HTML report", html, lambda: write_html_report(
-            html, report, article_views(report, corpus, article_paths), tags)))
+            html, report, article_views(report, corpus, article_paths), tags,
+            suggestions() if suggestions is not None else None)))
     return out

@@ -11,7 +11,11 @@ data is embedded as JSON, and a small script draws
   checker reads them, headline first), with the words each finding rests on
   highlighted, and the fact shown beside them;
 * filters by kind, tag and cell state, counts of cells by state for the shown
-  rows, and a legend of the states and reason codes (the terminal's words).
+  rows, and a legend of the states and reason codes (the terminal's words);
+* optionally (``--factcheck-suggest``), a panel of the disagreements between
+  articles that discovery finds (names spelled several ways, one count given
+  different values, one quote in different wordings or given to different
+  people, conflicting titles), each marked when a written fact settles it.
 
 On a large run the columns are limited to articles with at least one finding
 (silent articles are only counted), so the page stays usable.
@@ -214,8 +218,13 @@ def _json_for_script(data: Any) -> str:
 
 def render_html_report(report: Mapping[str, Any], articles: Mapping[str, Article],
                        fact_tags: Mapping[str, tuple[str, ...]] | None = None,
-                       title: str = "Fact-check report") -> str:
+                       title: str = "Fact-check report",
+                       suggestions: Mapping[str, Any] | None = None) -> str:
+    """The page; ``suggestions`` (the disagreements report of discovery, see
+    :func:`pytest_factcheck.suggest.report.report_json`) adds its panel."""
     data = build_page_data(report, articles, fact_tags)
+    if suggestions is not None:
+        data["suggest"] = dict(suggestions)
     return (_PAGE.replace("@TITLE@", html.escape(title))
             .replace("@STYLE@", _STYLE).replace("@SCRIPT@", _SCRIPT)
             .replace("@DATA@", _json_for_script(data)))
@@ -223,8 +232,10 @@ def render_html_report(report: Mapping[str, Any], articles: Mapping[str, Article
 
 def write_html_report(path: str | Path, report: Mapping[str, Any],
                       articles: Mapping[str, Article],
-                      fact_tags: Mapping[str, tuple[str, ...]] | None = None) -> None:
-    write_atomic(path, render_html_report(report, articles, fact_tags))
+                      fact_tags: Mapping[str, tuple[str, ...]] | None = None,
+                      suggestions: Mapping[str, Any] | None = None) -> None:
+    write_atomic(path, render_html_report(report, articles, fact_tags,
+                                          suggestions=suggestions))
 
 
 _PAGE = """<!DOCTYPE html>
@@ -257,6 +268,12 @@ _PAGE = """<!DOCTYPE html>
   <section id="matrix-view">
     <p id="limited" hidden></p>
     <div class="scroll"><table id="matrix"><thead></thead><tbody></tbody></table></div>
+  </section>
+  <section id="suggest-view" hidden>
+    <h2>Disagreements between articles</h2>
+    <p id="suggest-summary"></p>
+    <table id="suggest"><thead><tr><th>kind</th><th>subject</th><th>the ways articles give it
+    </th></tr></thead><tbody></tbody></table>
   </section>
   <section id="article-view" hidden>
     <p><a href="#" id="back">&larr; all facts</a></p>
@@ -317,6 +334,9 @@ mark.unsure { background: #c5cae9; outline: 1px dotted #3949ab; }
 .finding.consistent { border-color: #2e7d32; }
 .finding.unsure { border-color: #5c6bc0; }
 #errors { color: #b71c1c; }
+#suggest { margin-top: .4rem; } #suggest td, #suggest th { text-align: left; padding: .2rem .4rem;
+  vertical-align: top; } #suggest ul { margin: 0; padding-left: 1rem; }
+#suggest tr.covered { opacity: .6; } .settled { color: #2e7d32; font-size: .85em; }
 .detail { font-family: ui-monospace, monospace; white-space: pre-wrap; margin-top: .2rem; }
 .detail del { background: #ffcdd2; } .detail ins { background: #c8e6c9; text-decoration: none; }
 """
@@ -519,7 +539,41 @@ _SCRIPT = r"""
     }
   }
 
+  // Discovery's disagreements (only with --factcheck-suggest): text only, no markup.
+  function drawSuggest() {
+    const sg = data.suggest;
+    if (!sg) return;
+    $("suggest-view").hidden = false;
+    const open = sg.disagreements.filter((d) => !d.covered_by).length;
+    $("suggest-summary").textContent = sg.disagreements.length + " disagreements in " +
+      sg.articles + " articles, most disputed first; " + open +
+      " not settled by a written fact.";
+    const body = document.querySelector("#suggest tbody");
+    sg.disagreements.forEach((d) => {
+      const tr = el("tr", {"data-kind": d.kind, class: d.covered_by ? "covered" : ""});
+      tr.append(el("td", {}, d.kind));
+      const subject = el("td", {title: d.why || ""}, d.subject);
+      if (d.covered_by) subject.append(el("div", {class: "settled"},
+                                          "settled by " + d.covered_by));
+      tr.append(subject);
+      const ways = el("ul");
+      d.variants.forEach((v) => {
+        const where = v.places.slice(0, 5).map((p) => p.article + ":" + p.line).join(", ") +
+          (v.places.length > 5 ? " \u2026" : "");
+        const li = el("li", {title: v.places.length ? v.places[0].excerpt : ""},
+                      (v.speaker ? v.speaker + ": " : "") + v.value + " \u00d7" + v.count +
+                      " (" + where + ")");
+        ways.append(li);
+      });
+      const td = el("td");
+      td.append(ways);
+      tr.append(td);
+      body.append(tr);
+    });
+  }
+
   drawHeader();
+  drawSuggest();
   drawMatrix();
   applyFilters();
   $("kind-filter").addEventListener("change", applyFilters);
