@@ -9,6 +9,7 @@ section shows this run's terminal output.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -152,13 +153,21 @@ def test_the_audit_gives_pytests_report(desk: Path, pytester: pytest.Pytester) -
     assert json.loads((desk / "audit.json").read_text(encoding="utf-8")) == want
 
 
+def _as_a_reader_sees_it() -> dict[str, str]:
+    """The environment of an 80-column terminal outside CI (under ``CI`` pytest
+    does not shorten the short test summary, as the README shows it)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "BUILD_NUMBER")}
+    env["COLUMNS"] = "80"
+    return env
+
+
 def test_the_readme_shows_this_desks_real_output() -> None:
     """The README's terminal output of the dated desk is what the run prints."""
     root = DESK.parents[2]
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "--factcheck", "tests/data/dated_desk/articles",
          "--facts", "tests/data/dated_desk/facts", "-p", "no:cacheprovider"],
-        cwd=root, capture_output=True, text=True, check=False)
+        cwd=root, capture_output=True, text=True, check=False, env=_as_a_reader_sees_it())
     printed = done.stdout[done.stdout.index("tests/data/dated_desk/facts/desk.yaml FF."):]
     readme = (root / "README.md").read_text(encoding="utf-8")
     start = readme.index("tests/data/dated_desk/facts/desk.yaml FF.")
