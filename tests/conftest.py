@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from pytest_factcheck.article import Article, PreparedArticle
+
+from .data.cdp import Browser, find_chromium
 
 # In CI the property tests run a fixed set of examples (derandomized), so a
 # submission's CI result does not depend on the luck of the draw; locally they
@@ -30,3 +33,16 @@ def prepared(text: str, path: str = "article.txt") -> PreparedArticle:
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium for the HTML report's tests (skipped where it is missing)."""
+    exe = find_chromium()
+    if exe is None:
+        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
+    b = Browser(exe)
+    try:
+        yield b
+    finally:
+        b.close()

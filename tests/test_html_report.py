@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from hypothesis import strategies as st
 from pytest_factcheck.article import Article
 from pytest_factcheck.outputs.html_report import build_page_data, render_html_report
 
-from .data.cdp import Browser, find_chromium
+from .data.cdp import Browser, wait_until
 from .data.editors import HOUSE
 
 pytest_plugins = ["pytester"]
@@ -138,25 +137,6 @@ def test_render_escapes_script_endings() -> None:
 
 
 # -- in the browser ------------------------------------------------------------
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    exe = find_chromium()
-    if exe is None:
-        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
-    b = Browser(exe)
-    try:
-        yield b
-    finally:
-        b.close()
-
-
-def wait_until(b: Browser, expression: str, timeout: float = 10.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = b.evaluate(expression)
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.05)
 
 
 def counts(b: Browser) -> dict[str, int]:

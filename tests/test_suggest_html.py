@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from .data.cdp import Browser, find_chromium
+from .data.cdp import Browser, wait_until
 
 pytest_plugins = ["pytester"]
 
@@ -87,25 +85,6 @@ def test_the_option_alone_is_a_usage_error(pytester: pytest.Pytester) -> None:
     result.stderr.fnmatch_lines(["*--factcheck-suggest adds a panel*--factcheck-html*"])
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    exe = find_chromium()
-    if exe is None:
-        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
-    b = Browser(exe)
-    try:
-        yield b
-    finally:
-        b.close()
-
-
-def wait_until(b: Browser, expression: str, timeout: float = 10.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while True:
-        value = b.evaluate(expression)
-        if value or time.monotonic() > deadline:
-            return value
-        time.sleep(0.05)
 
 
 def test_the_panel_shows_the_disagreements_as_text(browser: Browser, suggest_page: Path) -> None:

@@ -170,3 +170,13 @@ class Browser:
             with contextlib.suppress(OSError):
                 os.close(fd)
         shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def wait_until(b: Browser, expression: str, timeout: float = 10.0) -> Any:
+    """The value of ``expression`` once it is truthy (or the last value after ``timeout``)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = b.evaluate(expression)
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.05)
