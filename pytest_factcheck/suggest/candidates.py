@@ -149,6 +149,7 @@ TITLE_WORDS = frozenset("""
     and us uk un eu
     """.split()) | TITLE_HEADS
 _OPENERS = frozenset("the a an but and as in on at by with for of when while after".split())
+_ENDS_PUNCT = regex.compile(r"[,;:.\"()]$")
 _APPOS = regex.compile(
     r"\s*,\s*(?:(?:the|a|an)\s+)?(?P<t>(?:[\p{L}.]+'s\s+)?[\p{L}\-.]+(?:\s+[\p{L}\-.]+){0,5}?)"
     r"\s*(?=,|\.|;|:|\s-\s|\s+who(?![\p{L}])|$)")
@@ -188,7 +189,7 @@ def _title_before(text: str, sent: Sentence, run: NameRun) -> str:
     k = len(words)
     while k > 0 and (words[k - 1].casefold() in TITLE_WORDS
                      or (words[k - 1][:1].isupper() and not words[k - 1].endswith((",", "."))))\
-            and not regex.search(r"[,;:.\"()]$", words[k - 1]):
+            and not _ENDS_PUNCT.search(words[k - 1]):
         k -= 1
     phrase = words[k:] + lead
     while phrase and phrase[0].casefold() in _OPENERS:
@@ -343,6 +344,9 @@ def _event(text: str, sent: Sentence, cue_at: int) -> _Event | None:
     return min(found, key=lambda e: abs(e.start - cue_at)) if found else None
 
 
+_CUE_DETAIL = regex.compile(r"cue '([^']*)'")
+
+
 def _counts(article: PreparedArticle) -> list[CountSeen]:
     text = article.folded
     out: list[CountSeen] = []
@@ -360,7 +364,7 @@ def _counts(article: PreparedArticle) -> list[CountSeen]:
         event = _event(text, sent, cue_at)
         if event is None:
             continue
-        m = regex.match(r"cue '([^']*)'", ev.detail or "")
+        m = _CUE_DETAIL.match(ev.detail or "")
         cue = " ".join(m.group(1).casefold().split()) if m else ""
         cls = _CLASS_OF.get(cue) or _CLASS_OF.get(cue.rsplit(" ", 1)[-1])  # presumed dead
         if cls is None:

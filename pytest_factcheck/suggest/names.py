@@ -173,6 +173,8 @@ def particle_free(word: str) -> str:
 _FOLDS = (("kh", "h"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
           ("iy", "i"), ("yi", "i"), ("y", "i"), ("w", "v"), ("'", ""), ("-", ""))
 
+_DOUBLED = regex.compile(r"(.)\1+")
+
 
 def translit_key(word: str) -> str:
     """A key equal for the usual transliterations of one word:
@@ -180,7 +182,7 @@ def translit_key(word: str) -> str:
     out = word.casefold()
     for a, b in _FOLDS:
         out = out.replace(a, b)
-    return regex.sub(r"(.)\1+", r"\1", out)
+    return _DOUBLED.sub(r"\1", out)
 
 
 def distance(a: str, b: str) -> int:
