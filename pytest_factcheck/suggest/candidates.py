@@ -116,10 +116,8 @@ class Readings:
 
 
 # -- places ----------------------------------------------------------------------
-def _excerpt(article: PreparedArticle, pos: int) -> str:
-    sent = article.sentence_at(pos)
-    if sent is None:
-        return ""
+def _sentence_excerpt(article: PreparedArticle, sent: Sentence) -> str:
+    """The sentence as stored, spaces collapsed, cut to :data:`EXCERPT` (once per sentence)."""
     cache: dict[int, str] = article.cache.setdefault("suggest.excerpts", {})
     got = cache.get(sent.index)
     if got is None:
@@ -129,10 +127,18 @@ def _excerpt(article: PreparedArticle, pos: int) -> str:
     return got
 
 
-def place_of(article: PreparedArticle, start: int, end: int) -> Place:
+def _excerpt(article: PreparedArticle, pos: int) -> str:
+    sent = article.sentence_at(pos)
+    return "" if sent is None else _sentence_excerpt(article, sent)
+
+
+def place_of(article: PreparedArticle, start: int, end: int, excerpt: str | None = None) -> Place:
+    """Where ``[start, end)`` (normalized offsets) is; ``excerpt`` when the
+    caller knows its sentence's (else it is looked up)."""
     s, _ = article.to_source(start, end)
     line, col = article.line_col(s)
-    return Place(article.path, line, col, _excerpt(article, start))
+    return Place(article.path, line, col, _excerpt(article, start) if excerpt is None
+                 else excerpt)
 
 
 # -- names and titles --------------------------------------------------------------
@@ -217,8 +223,12 @@ def _names(article: PreparedArticle) -> tuple[list[NameSeen], list[TitleSeen]]:
     names: list[NameSeen] = []
     titles: list[TitleSeen] = []
     for sent in article.sentences:
-        for run in name_runs(text, sent.start, sent.end):
-            place = place_of(article, run.start, run.end)
+        runs = name_runs(text, sent.start, sent.end)
+        if not runs:
+            continue
+        excerpt = _sentence_excerpt(article, sent)
+        for run in runs:
+            place = place_of(article, run.start, run.end, excerpt)
             t_before = _title_before(text, sent, run)
             t_after = _title_after(text, sent, run) if len(run.words) > 1 else ""
             said = (_SPEECH_AFTER.match(text, run.end, sent.end) is not None
