@@ -96,6 +96,19 @@ def _frozen_heap() -> Iterator[None]:
         gc.unfreeze()
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection for the block (reading a desk builds long-lived
+    objects only: collecting while the heap grows walks it again and again)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def discover_in(articles: Sequence[PreparedArticle], written: Written | None = None,
                 workers: int = 1) -> Discovery:
     """The candidates and disagreements of prepared articles; with ``written``
@@ -123,6 +136,7 @@ def suggest(paths: Sequence[str | Path], *, facts: Sequence[str | Path] = (),
         catalog = load_catalog(list(facts))
         problems.extend(catalog.problems)
         written = Written.of(catalog)
-    sel = Corpus(Path(rootdir)).load(list(paths))
+    with _collector_paused():
+        sel = Corpus(Path(rootdir)).load(list(paths))
     found = discover_in(sel.articles, written, workers)
     return Suggestion(found, (*problems, *sel.problems), written)
