@@ -114,7 +114,7 @@ def discover_in(articles: Sequence[PreparedArticle], written: Written | None = N
     """The candidates and disagreements of prepared articles; with ``written``
     (the facts already written), each disagreement they settle is marked.
     ``workers`` processes read the articles (the map); the reduce is here."""
-    with _frozen_heap():
+    with _frozen_heap(), _collector_paused():
         readings = _map(_read_chunk, articles, workers)
         named = people(readings)
         index = entity_index(named.people)
