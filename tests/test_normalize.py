@@ -136,3 +136,13 @@ def test_output_is_nfkc_stable_and_has_no_runs_of_space(text: str) -> None:
     assert out == out.strip(" ")
     assert not any(c in out for c in "\u2013\u2014\u201c\u201d\u2019")
     assert unicodedata.normalize("NFKC", out).replace("\u2044", "/") is not None
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Aa Zz.'-`,0123 \t\nJRU\u2019\u00e9\u0301\u200b")),
+               max_size=30)
+       | st.sampled_from(["Mr. Sergei Lavrov", "U.N. envoy", "G-7", " Dr Smith", "Dr  Smith",
+                          "Mr J.R. Smith", "O'Brien", "Jean-Marc", "Mr Smith "]))
+def test_a_phrase_left_as_it_is_is_what_normalize_gives(text: str) -> None:
+    """The shortcut of normalize_phrase agrees with normalize on every phrase."""
+    assert normalize_phrase(text) == normalize(text).folded

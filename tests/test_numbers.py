@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pytest_factcheck.text import numbers as numtext
 from pytest_factcheck.text.normalize import normalize
 from pytest_factcheck.text.numbers import Interval, NumberExpr, find_numbers
 
@@ -431,3 +432,32 @@ def test_number_words_round_trip(n: int) -> None:
     else:
         word = tens[n // 10] + (f"-{units[n % 10]}" if n % 10 else "")
     assert counts(f"It killed {word} people.") == [(word, Interval(n, n))]
+
+
+# -- the words a number may start with ---------------------------------------------------
+_VOCAB = sorted({*numtext.UNITS, *numtext.TEENS, *numtext.TENS, *numtext.SCALES,
+                 *numtext.VAGUE, "a", "an", "half", "several", "few", "couple", "of", "dozen",
+                 "score", "tens", "and", "or", "to", "people", "killed", "the", "-"})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_VOCAB) | st.from_regex(r"[a-z]{1,9}", fullmatch=True),
+       st.lists(st.sampled_from(_VOCAB), max_size=4))
+def test_a_word_outside_the_starting_words_starts_no_core(first: str, rest: list[str]) -> None:
+    """The shortcut in ``core`` (a set lookup) agrees with the word and vague readers."""
+    r = numtext._Reader(" ".join([first, *rest]))
+    if r.toks[0].low not in numtext._CORE_STARTS and r.toks[0].kind == "w":
+        assert r.vague_core(0) is None and r.word_core(0) is None
+    else:
+        read = r.vague_core(0) or r.word_core(0) if r.toks[0].kind == "w" else r.digit_core(0)
+        assert r.core(0) == read
+
+
+def test_every_number_word_that_starts_a_core_is_a_starting_word() -> None:
+    """Exhaustive over the vocabulary and two following words: no core is lost."""
+    import itertools
+
+    for first, *rest in itertools.product(_VOCAB, repeat=3):
+        r = numtext._Reader(" ".join([first, *rest]))
+        if r.toks[0].kind == "w" and (r.vague_core(0) or r.word_core(0)) is not None:
+            assert r.toks[0].low in numtext._CORE_STARTS, (first, rest)

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gc
 import multiprocessing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,16 +83,43 @@ def _map(fn: Callable[[tuple[int, int]], list[T]], articles: Sequence[PreparedAr
         _INHERITED.clear()
 
 
+@contextlib.contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """The objects that exist now (the prepared articles, the bulk of the heap)
+    left out of garbage collection for the block: the collector does not walk
+    them again each time the readings pile up, nor write to their pages in a
+    forked worker (which would copy them)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection for the block (reading a desk builds long-lived
+    objects only: collecting while the heap grows walks it again and again)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def discover_in(articles: Sequence[PreparedArticle], written: Written | None = None,
                 workers: int = 1) -> Discovery:
     """The candidates and disagreements of prepared articles; with ``written``
     (the facts already written), each disagreement they settle is marked.
     ``workers`` processes read the articles (the map); the reduce is here."""
-    readings = _map(_read_chunk, articles, workers)
-    named = people(readings)
-    index = entity_index(named.people)
-    quotes = [q for qs in _map(_quote_chunk, articles, workers, index=index) for q in qs]
-    found = discover(readings, quotes, named)
+    with _frozen_heap(), _collector_paused():
+        readings = _map(_read_chunk, articles, workers)
+        named = people(readings)
+        index = entity_index(named.people)
+        quotes = [q for qs in _map(_quote_chunk, articles, workers, index=index) for q in qs]
+        found = discover(readings, quotes, named)
     if written is not None and written.facts:
         found = dataclasses.replace(found, disagreements=tuple(
             dataclasses.replace(d, covered=settle(d, written)) for d in found.disagreements))
@@ -108,6 +136,7 @@ def suggest(paths: Sequence[str | Path], *, facts: Sequence[str | Path] = (),
         catalog = load_catalog(list(facts))
         problems.extend(catalog.problems)
         written = Written.of(catalog)
-    sel = Corpus(Path(rootdir)).load(list(paths))
+    with _collector_paused():
+        sel = Corpus(Path(rootdir)).load(list(paths))
     found = discover_in(sel.articles, written, workers)
     return Suggestion(found, (*problems, *sel.problems), written)

@@ -144,21 +144,26 @@ def name_runs(text: str, start: int = 0, end: int | None = None) -> list[NameRun
                 and _OFFICE_OF.search(text, max(start, m.start() - 40), m.start())):
             # "Mayor of Ashford Helen Ashworth": the place ends the title.
             lead, rest, k = (rest[0],), rest[1:], 1
-        if (not lead and rest and _at_sentence_start(text, m.start(), start)
-                and _OPENER_SHAPE.search(rest[0]) and len(rest) > 1):
+        if (not lead and len(rest) > 1 and _OPENER_SHAPE.search(rest[0])
+                and _at_sentence_start(text, m.start(), start)):
             rest = rest[1:]  # "Arriving", "Following", "Earlier" open the sentence
             k += 1
-        if not rest or len(rest) > 4 or all(w.isupper() for w in rest):
+        if not rest or len(rest) > 4:
+            continue
+        joined = " ".join(rest)
+        if joined.isupper():  # every word in capitals (each word holds a capital)
             continue
         s = offsets[k]
-        e = s + len(" ".join(rest))
+        e = s + len(joined)
         honorific = ""
-        h = _HONORIFIC_BEFORE.search(text, max(0, s - 6), s)
+        # An honorific ends with a space right before the name.
+        h = (_HONORIFIC_BEFORE.search(text, max(0, s - 6), s) if s and text[s - 1] == " "
+             else None)
         if h is not None:
             honorific = h.group("h")
         elif lead and lead[-1] in HONORIFICS:
             honorific = lead[-1]
-        out.append(NameRun(s, e, tuple(title_case(w) for w in rest), honorific, lead))
+        out.append(NameRun(s, e, tuple(map(title_case, rest)), honorific, lead))
     return out
 
 
@@ -173,6 +178,8 @@ def particle_free(word: str) -> str:
 _FOLDS = (("kh", "h"), ("ph", "f"), ("ck", "k"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
           ("iy", "i"), ("yi", "i"), ("y", "i"), ("w", "v"), ("'", ""), ("-", ""))
 
+_DOUBLED = regex.compile(r"(.)\1+")
+
 
 def translit_key(word: str) -> str:
     """A key equal for the usual transliterations of one word:
@@ -180,7 +187,7 @@ def translit_key(word: str) -> str:
     out = word.casefold()
     for a, b in _FOLDS:
         out = out.replace(a, b)
-    return regex.sub(r"(.)\1+", r"\1", out)
+    return _DOUBLED.sub(r"\1", out)
 
 
 def distance(a: str, b: str) -> int:

@@ -327,7 +327,16 @@ def normalize(text: str, *, strip: bool = True) -> Normalized:
     return Normalized(s2, _fold(s2), offset_map)
 
 
+# A phrase normalize leaves as it is: printable ASCII but the backtick (pass 0
+# and pass 1 have nothing to do), no run of spaces, no outer space, nothing
+# for pass 2; the fold keeps ASCII.
+_PLAIN = re.compile(r"[\x20-\x5f\x61-\x7e]*")
+
+
 def normalize_phrase(phrase: str) -> str:
     """The folded, normalized form of a phrase from a fact file."""
+    if (_PLAIN.fullmatch(phrase) and "  " not in phrase and phrase[:1] != " "
+            and phrase[-1:] != " " and _PASS2.search(phrase) is None):
+        return phrase  # what normalize would give, without building its maps
     return normalize(phrase).folded
 

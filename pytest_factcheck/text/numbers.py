@@ -361,6 +361,13 @@ class _Core:
     of_consumed: bool = False
 
 
+# The words a word core or a vague core may start with (see ``word_core`` and
+# ``vague_core``): every other word starts no number.
+_CORE_STARTS = frozenset(
+    {"half", "several", "a", "an", "one", "tens", "hundreds"} | set(UNITS) | set(TEENS)
+    | set(TENS) | set(VAGUE))
+
+
 class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
@@ -564,6 +571,8 @@ class _Reader:
         t = self.toks[i]
         if t.kind == "n":
             return self.digit_core(i)
+        if t.kind != "w" or t.low not in _CORE_STARTS:
+            return None  # no word core or vague core starts with it
         return self.vague_core(i) or self.word_core(i)
 
     # -- exclusions ------------------------------------------------------------
