@@ -247,6 +247,11 @@ def _gap(text: str, a: int, b: int) -> _Gap:
                 _CLAUSE_PUNCT.search(between) is not None)
 
 
+def _close(gap: _Gap) -> bool:
+    """An ordinal's noun follows it closely: at most three words, no clause punctuation."""
+    return len(gap.words) <= 3 and not gap.punct
+
+
 @dataclass(frozen=True)
 class _Tie:
     expr: NumberExpr
@@ -299,11 +304,11 @@ class QuantityChecker:
             sentence = article.sentence_at(m.start())
             if sentence is None or m.end() > sentence.end:
                 continue
-            if m.group().casefold() == "die" and not text[:m.start()].endswith(" to "):
+            if m.group().casefold() == "die" and not text.endswith(" to ", 0, m.start()):
                 continue  # "the fourth person to die", not "a third man could die"
             ordinal = next((e for e in numbers_in(article, sentence) if e.qualifier == "ordinal"
-                            and e.end <= m.start() and len(_gap(text, e.end, m.start()).words)
-                            <= 3 and not _gap(text, e.end, m.start()).punct), None)
+                            and e.end <= m.start() and _close(_gap(text, e.end, m.start()))),
+                           None)
             if ordinal is None:
                 continue
             if self.about is not None:
