@@ -24,6 +24,7 @@ import yaml
 from .article import PUBLISHED, PUBLISHED_FROM, PUBLISHED_LINE, Article
 from .errors import ArticleError
 from .files import escape_name, walk_files
+from .text.lines import LINE_BREAK, line_col
 from .text.normalize import ERASE
 
 __all__ = ["ARTICLE_SUFFIXES", "discover_articles", "parse_article", "read_article"]
@@ -119,7 +120,8 @@ HEADER_LINES = 10  # how far down a plain-text article a date header may stand
 
 def _date_header(source: str) -> dict[str, Any]:
     """The ``Date:`` header among the first lines of a plain-text article, as metadata."""
-    for n, line in enumerate(source.lstrip("\ufeff").splitlines()[:HEADER_LINES], 1):
+    head = LINE_BREAK.split(source.lstrip("\ufeff"), maxsplit=HEADER_LINES)[:HEADER_LINES]
+    for n, line in enumerate(head, 1):  # lines as reports count them (text/lines.py)
         m = _DATE_HEADER.fullmatch(line)
         if m is not None:
             return {PUBLISHED: m["v"].strip(), PUBLISHED_FROM: "'Date:' line",
@@ -293,7 +295,7 @@ def _front_matter_date(source: str, meta: Mapping[str, Any], yaml_start: int, ya
         return {}
     written = value.isoformat() if hasattr(value, "isoformat") else str(value)
     m = _DATE_KEY.search(source, yaml_start, yaml_end)
-    line = source.count("\n", 0, m.start()) + 1 if m is not None else 1
+    line = line_col(source, m.start())[0] if m is not None else 1
     return {PUBLISHED: written, PUBLISHED_FROM: "front matter 'date'", PUBLISHED_LINE: line}
 
 

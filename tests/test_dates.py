@@ -161,6 +161,18 @@ def test_plain_text_date_header_among_the_first_lines(header: str) -> None:
     assert a.dating.line == 3
 
 
+@pytest.mark.parametrize("name,text", [
+    ("wire.txt", "HEADLINE\rBy A Reporter\u2028of the desk\rDate: 4 April 2017\r\rText.\r"),
+    ("a.md", "---\r\ntitle: Toll rises\r\ndate: 2017-04-04\r\n---\r\n\r\nText.\r\n"),
+])
+def test_the_date_line_is_counted_as_reports_count_lines(name: str, text: str) -> None:
+    # Lines end at \r\n, \r or \n (text/lines.py), not at every separator
+    # str.splitlines knows (U+2028), and not only at \n.
+    a = _read(name, text)
+    assert a.dating.day == APRIL_4
+    assert a.dating.line == 3
+
+
 def test_a_date_line_deep_in_the_text_does_not_date_it() -> None:
     lines = "".join(f"Paragraph {n} of the story.\n" for n in range(12))
     assert _read("wire.txt", lines + "Date: 4 April 2017\n").dating.day is None
