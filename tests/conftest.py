@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -46,3 +47,16 @@ def browser() -> Iterator[Browser]:
         yield b
     finally:
         b.close()
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    """A Dask client on a LocalCluster of 2 worker processes (skipped without
+    the ``[audit]`` extra). Made outside any test's ``pytester`` snapshot, so
+    importing ``distributed`` does not happen inside one."""
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=":0", silence_logs=40)
+    with distributed.Client(cluster) as c:
+        yield c
+    cluster.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,15 +39,6 @@ facts:
       - article: "nowhere/*.txt"
         reason: an exception that matches nothing
 """
-
-
-@pytest.fixture(scope="module")
-def client() -> Iterator[Any]:
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=":0", silence_logs=40)
-    with distributed.Client(cluster) as c:
-        yield c
-    cluster.close()
 
 
 def _pytest_report(pytester: pytest.Pytester, *args: str) -> bytes:

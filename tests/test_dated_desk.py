@@ -140,15 +140,10 @@ def test_remembered_results_follow_a_changed_date_or_history(tmp_path: Path) -> 
         "morning-papers.txt")
 
 
-def test_the_audit_gives_pytests_report(desk: Path, pytester: pytest.Pytester) -> None:
-    distributed = pytest.importorskip("distributed")
+def test_the_audit_gives_pytests_report(client: Any, desk: Path,
+                                        pytester: pytest.Pytester) -> None:
     _, want = _run(pytester, "--factcheck-workers", "1")
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=":0", silence_logs=40)
-    with distributed.Client(cluster) as client:
-        done = audit([str(desk / "articles")], [str(desk / "facts")], rootdir=desk,
-                     client=client)
-    cluster.close()
+    done = audit([str(desk / "articles")], [str(desk / "facts")], rootdir=desk, client=client)
     write_json_report(desk / "audit.json", done.report)
     assert json.loads((desk / "audit.json").read_text(encoding="utf-8")) == want
 
